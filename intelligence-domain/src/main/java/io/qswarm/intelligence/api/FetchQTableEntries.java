@@ -1,0 +1,20 @@
+package io.qswarm.intelligence.api;
+
+/**
+ * Asks for one page of a table's entries, ordered by state then action declaration, optionally for one state only.
+ * Answered with a {@link QTableEntriesPage}.
+ */
+public record FetchQTableEntries(QTableId tableId, StateKey state, int page, int size) {
+
+    public static final int MAX_PAGE_SIZE = 10_000;
+
+    public FetchQTableEntries {
+        Checks.required("tableId", tableId);
+        if (page < 0) {
+            throw new IllegalArgumentException("page must not be negative, was " + page);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("size must be in [1, " + MAX_PAGE_SIZE + "], was " + size);
+        }
+    }
+}

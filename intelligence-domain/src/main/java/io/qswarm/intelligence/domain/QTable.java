@@ -1,0 +1,229 @@
+package io.qswarm.intelligence.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.qswarm.intelligence.api.ActionSpace;
+import io.qswarm.intelligence.api.ActionSpec;
+import io.qswarm.intelligence.api.AgentId;
+import io.qswarm.intelligence.api.AppliedUpdate;
+import io.qswarm.intelligence.api.ChangeExploration;
+import io.qswarm.intelligence.api.CreateQTable;
+import io.qswarm.intelligence.api.ExplorationChanged;
+import io.qswarm.intelligence.api.ExplorationSchedule;
+import io.qswarm.intelligence.api.LearningRule;
+import io.qswarm.intelligence.api.MergeCounts;
+import io.qswarm.intelligence.api.MergePeerKnowledge;
+import io.qswarm.intelligence.api.MergedEntry;
+import io.qswarm.intelligence.api.PeerEntry;
+import io.qswarm.intelligence.api.QTableCreated;
+import io.qswarm.intelligence.api.QTableId;
+import io.qswarm.intelligence.api.QTableMerged;
+import io.qswarm.intelligence.api.QTableUpdated;
+import io.qswarm.intelligence.api.RecordExperiences;
+import io.qswarm.intelligence.api.RejectedEntry;
+import io.qswarm.intelligence.api.StateKey;
+import io.qswarm.intelligence.api.ValueFunctionKind;
+import io.qswarm.intelligence.learning.BatchLearner;
+import io.qswarm.intelligence.learning.Knowledge;
+import io.qswarm.intelligence.learning.KnowledgeMerge;
+import io.qswarm.intelligence.learning.ValueLookup;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * The knowledge of one agent on one task: a Q-value per state and action, learned from recorded experience batches
+ * and merged peer knowledge.
+ *
+ * <p>Every command computes its outcome from the current state and applies it as an event that carries the result
+ * (new values, visits, epsilon), so replay only copies facts: it needs no clock, no randomness and no other input.
+ * A batch whose idempotency key was applied before is ignored; a merge counts each origin's experiences once.
+ */
+public class QTable {
+
+    @AggregateIdentifier
+    private QTableId tableId;
+
+    private AgentId agentId;
+    private List<ActionSpec> actions;
+    private LearningRule rule;
+    private double alpha;
+    private double gamma;
+    private ExplorationSchedule exploration;
+    private long episodes;
+    private double epsilon;
+    private Map<StateKey, Map<String, QEntry>> values;
+    private Set<String> appliedBatches;
+
+    protected QTable() {
+        // for Axon and snapshot deserialization
+    }
+
+    @CommandHandler
+    public QTable(CreateQTable command) {
+        apply(new QTableCreated(
+                command.tableId(),
+                command.agentId(),
+                command.actions(),
+                command.rule(),
+                command.alpha(),
+                command.gamma(),
+                command.exploration(),
+                ValueFunctionKind.TABULAR,
+                command.exploration().epsilonAt(0)));
+    }
+
+    @CommandHandler
+    public void handle(RecordExperiences command) {
+        if (appliedBatches.contains(command.idempotencyKey())) {
+            return;
+        }
+        var parameters = new BatchLearner.Parameters(rule, actionSpace(), alpha, gamma, epsilon);
+        List<AppliedUpdate> updates = BatchLearner.learn(command.experiences(), parameters, lookup());
+        long episodesAfter = command.endsEpisode() ? episodes + 1 : episodes;
+        apply(new QTableUpdated(
+                tableId,
+                command.idempotencyKey(),
+                updates,
+                command.endsEpisode(),
+                episodesAfter,
+                exploration.epsilonAt(episodesAfter)));
+    }
+
+    @CommandHandler
+    public MergeCounts handle(MergePeerKnowledge command) {
+        ActionSpace space = actionSpace();
+        String own = tableId.value();
+        var changes = new ArrayList<MergedEntry>();
+        var rejected = new ArrayList<RejectedEntry>();
+        int unchanged = 0;
+        for (PeerEntry entry : command.entries()) {
+            Optional<String> refusal = refusal(entry, space, command.peer());
+            if (refusal.isPresent()) {
+                rejected.add(new RejectedEntry(entry.state(), entry.action(), refusal.get()));
+                continue;
+            }
+            QEntry local = entry(entry.state(), entry.action());
+            Knowledge before = local.knowledge(own);
+            Knowledge peer = new Knowledge(entry.q(), entry.originsOr(command.peer()));
+            Optional<Knowledge> after = KnowledgeMerge.merge(before, peer, command.strategy());
+            if (after.isEmpty()) {
+                unchanged++;
+                continue;
+            }
+            changes.add(new MergedEntry(
+                    entry.state(),
+                    entry.action(),
+                    before.visits() == 0,
+                    before.q(),
+                    after.get().q(),
+                    before.unionOfOrigins(Knowledge.NONE),
+                    after.get().visitsByOrigin()));
+        }
+        int added = (int) changes.stream().filter(MergedEntry::added).count();
+        var counts = new MergeCounts(added, changes.size() - added, unchanged, rejected.size());
+        apply(new QTableMerged(
+                tableId, command.peer(), command.round(), command.strategy(), changes, rejected, counts));
+        return counts;
+    }
+
+    @CommandHandler
+    public void handle(ChangeExploration command) {
+        if (!command.exploration().equals(exploration)) {
+            apply(new ExplorationChanged(
+                    tableId, command.exploration(), command.exploration().epsilonAt(0)));
+        }
+    }
+
+    private Optional<String> refusal(PeerEntry entry, ActionSpace space, String peer) {
+        if (!space.contains(entry.action())) {
+            return Optional.of("unknown action '" + entry.action() + "'");
+        }
+        if (peer.equals(tableId.value()) && entry.visitsByOrigin().isEmpty()) {
+            return Optional.of("a table cannot merge its own knowledge as a peer");
+        }
+        long claimedOwn = entry.originsOr(peer).getOrDefault(tableId.value(), 0L);
+        long recordedOwn = entry(entry.state(), entry.action()).ownVisits();
+        if (claimedOwn > recordedOwn) {
+            return Optional.of(
+                    "claims " + claimedOwn + " experiences of this table, which recorded only " + recordedOwn);
+        }
+        return Optional.empty();
+    }
+
+    @EventSourcingHandler
+    void on(QTableCreated event) {
+        tableId = event.tableId();
+        agentId = event.agentId();
+        actions = event.actions();
+        rule = event.rule();
+        alpha = event.alpha();
+        gamma = event.gamma();
+        exploration = event.exploration();
+        epsilon = event.epsilon();
+        episodes = 0;
+        values = new HashMap<>();
+        appliedBatches = new HashSet<>();
+    }
+
+    @EventSourcingHandler
+    void on(QTableUpdated event) {
+        for (AppliedUpdate update : event.updates()) {
+            row(update.state())
+                    .put(update.action(), entry(update.state(), update.action()).learned(update.newQ()));
+        }
+        appliedBatches.add(event.idempotencyKey());
+        episodes = event.episodes();
+        epsilon = event.epsilon();
+    }
+
+    @EventSourcingHandler
+    void on(QTableMerged event) {
+        for (MergedEntry change : event.changes()) {
+            row(change.state())
+                    .put(change.action(), QEntry.from(change.qAfter(), change.visitsAfter(), tableId.value()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ExplorationChanged event) {
+        exploration = event.exploration();
+        epsilon = event.epsilon();
+        episodes = 0;
+    }
+
+    private ActionSpace actionSpace() {
+        return new ActionSpace(actions);
+    }
+
+    private Map<String, QEntry> row(StateKey state) {
+        return values.computeIfAbsent(state, s -> new HashMap<>());
+    }
+
+    private QEntry entry(StateKey state, String action) {
+        Map<String, QEntry> row = values.get(state);
+        QEntry entry = row == null ? null : row.get(action);
+        return entry == null ? QEntry.UNVISITED : entry;
+    }
+
+    private ValueLookup lookup() {
+        return new ValueLookup() {
+            @Override
+            public double q(StateKey state, String action) {
+                return entry(state, action).q();
+            }
+
+            @Override
+            public long visits(StateKey state, String action) {
+                return entry(state, action).visits();
+            }
+        };
+    }
+}
