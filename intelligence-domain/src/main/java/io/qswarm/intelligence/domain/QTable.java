@@ -20,6 +20,7 @@ import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.QTableMerged;
 import io.qswarm.intelligence.api.QTableUpdated;
 import io.qswarm.intelligence.api.RecordExperiences;
+import io.qswarm.intelligence.api.RecordedBatch;
 import io.qswarm.intelligence.api.RejectedEntry;
 import io.qswarm.intelligence.api.StateKey;
 import io.qswarm.intelligence.api.ValueFunctionKind;
@@ -81,20 +82,17 @@ public class QTable {
     }
 
     @CommandHandler
-    public void handle(RecordExperiences command) {
+    public RecordedBatch handle(RecordExperiences command) {
         if (appliedBatches.contains(command.idempotencyKey())) {
-            return;
+            return new RecordedBatch(true, 0, episodes, epsilon);
         }
         var parameters = new BatchLearner.Parameters(rule, actionSpace(), alpha, gamma, epsilon);
         List<AppliedUpdate> updates = BatchLearner.learn(command.experiences(), parameters, lookup());
         long episodesAfter = command.endsEpisode() ? episodes + 1 : episodes;
+        double epsilonAfter = exploration.epsilonAt(episodesAfter);
         apply(new QTableUpdated(
-                tableId,
-                command.idempotencyKey(),
-                updates,
-                command.endsEpisode(),
-                episodesAfter,
-                exploration.epsilonAt(episodesAfter)));
+                tableId, command.idempotencyKey(), updates, command.endsEpisode(), episodesAfter, epsilonAfter));
+        return new RecordedBatch(false, updates.size(), episodesAfter, epsilonAfter);
     }
 
     @CommandHandler

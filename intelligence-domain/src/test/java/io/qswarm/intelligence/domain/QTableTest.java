@@ -143,7 +143,7 @@ class QTableTest {
             fixture.given(aRoutingTableCreated())
                     .andGivenCommands(first)
                     .when(batch("episode-1", step("s0", "escalate", -5.0, "s2")))
-                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(new io.qswarm.intelligence.api.RecordedBatch(true, 0, 1, 0.1))
                     .expectNoEvents();
         }
 

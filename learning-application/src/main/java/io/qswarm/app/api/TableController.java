@@ -1,0 +1,152 @@
+package io.qswarm.app.api;
+
+import io.qswarm.federation.exchange.KnowledgeTransfer;
+import io.qswarm.intelligence.api.AgentId;
+import io.qswarm.intelligence.api.CreateQTable;
+import io.qswarm.intelligence.api.ExplorationSchedule;
+import io.qswarm.intelligence.api.FetchGreedyPolicy;
+import io.qswarm.intelligence.api.FetchQTableEntries;
+import io.qswarm.intelligence.api.FetchQTableExport;
+import io.qswarm.intelligence.api.FindQTableSummary;
+import io.qswarm.intelligence.api.GreedyPolicy;
+import io.qswarm.intelligence.api.LearningRule;
+import io.qswarm.intelligence.api.MergeCounts;
+import io.qswarm.intelligence.api.MergePeerKnowledge;
+import io.qswarm.intelligence.api.QTableEntriesPage;
+import io.qswarm.intelligence.api.QTableExport;
+import io.qswarm.intelligence.api.QTableId;
+import io.qswarm.intelligence.api.QTableSummary;
+import io.qswarm.intelligence.api.RecordExperiences;
+import io.qswarm.intelligence.api.RecordedBatch;
+import io.qswarm.intelligence.api.StateKey;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The table API. Commands are applied synchronously (the answer means the event is stored); reads come from the
+ * table-summary read model and follow within moments.
+ */
+@RestController
+@RequestMapping("/api/v1/tables")
+class TableController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ApiLimits limits;
+
+    TableController(CommandGateway commands, QueryGateway queries, ApiLimits limits) {
+        this.commands = commands;
+        this.queries = queries;
+        this.limits = limits;
+    }
+
+    @PostMapping
+    ResponseEntity<TableRequests.Created> create(@RequestBody TableRequests.CreateTable request) {
+        var id = QTableId.of(request.tableId() != null ? request.tableId() : "table-" + UUID.randomUUID());
+        if (request.agentId() == null) {
+            throw new IllegalArgumentException("agentId is required");
+        }
+        commands.sendAndWait(new CreateQTable(
+                id,
+                AgentId.of(request.agentId()),
+                request.actions(),
+                request.rule() != null ? request.rule() : LearningRule.Q_LEARNING,
+                request.alpha() != null ? request.alpha() : 0.1,
+                request.gamma() != null ? request.gamma() : 0.95,
+                request.exploration() != null ? request.exploration() : ExplorationSchedule.constant(0.1)));
+        URI location = URI.create("/api/v1/tables/" + id.value());
+        return ResponseEntity.created(location).body(new TableRequests.Created(id.value(), location.toString()));
+    }
+
+    @PostMapping("/{tableId}/experiences")
+    RecordedBatch record(@PathVariable String tableId, @RequestBody TableRequests.RecordBatch request) {
+        if (request.experiences() != null && request.experiences().size() > limits.maxBatchSize()) {
+            throw new BatchTooLargeException(
+                    "a batch holds at most " + limits.maxBatchSize() + " experiences (qswarm.api.max-batch-size), was "
+                            + request.experiences().size());
+        }
+        return commands.sendAndWait(new RecordExperiences(
+                QTableId.of(tableId),
+                request.idempotencyKey(),
+                request.experiences(),
+                request.endsEpisode() == null || request.endsEpisode()));
+    }
+
+    @PostMapping("/{tableId}/merges")
+    MergeCounts merge(@PathVariable String tableId, @RequestBody TableRequests.Merge request) {
+        var target = QTableId.of(tableId);
+        MergePeerKnowledge command;
+        if (request.fromTable() != null) {
+            if (request.entries() != null) {
+                throw new IllegalArgumentException("give either entries or fromTable, not both");
+            }
+            QTableExport source = export(request.fromTable());
+            command = KnowledgeTransfer.mergeOf(source, target, request.round(), request.strategy());
+        } else {
+            if (request.entries() != null && request.entries().size() > limits.maxMergeEntries()) {
+                throw new BatchTooLargeException("a merge holds at most " + limits.maxMergeEntries()
+                        + " entries (qswarm.api.max-merge-entries), was "
+                        + request.entries().size());
+            }
+            command = new MergePeerKnowledge(
+                    target, request.peer(), request.round(), request.strategy(), request.entries());
+        }
+        return commands.sendAndWait(command);
+    }
+
+    @GetMapping("/{tableId}")
+    QTableSummary summary(@PathVariable String tableId) {
+        var id = QTableId.of(tableId);
+        return found(
+                id,
+                queries.query(new FindQTableSummary(id), ResponseTypes.optionalInstanceOf(QTableSummary.class))
+                        .join());
+    }
+
+    @GetMapping("/{tableId}/entries")
+    QTableEntriesPage entries(
+            @PathVariable String tableId,
+            @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        var id = QTableId.of(tableId);
+        var query = new FetchQTableEntries(id, state == null ? null : StateKey.of(state), page, size);
+        return found(
+                id,
+                queries.query(query, ResponseTypes.optionalInstanceOf(QTableEntriesPage.class))
+                        .join());
+    }
+
+    @GetMapping("/{tableId}/export")
+    QTableExport export(@PathVariable String tableId) {
+        var id = QTableId.of(tableId);
+        return found(
+                id,
+                queries.query(new FetchQTableExport(id), ResponseTypes.optionalInstanceOf(QTableExport.class))
+                        .join());
+    }
+
+    @GetMapping("/{tableId}/policy")
+    GreedyPolicy policy(@PathVariable String tableId) {
+        var id = QTableId.of(tableId);
+        return found(
+                id,
+                queries.query(new FetchGreedyPolicy(id), ResponseTypes.optionalInstanceOf(GreedyPolicy.class))
+                        .join());
+    }
+
+    private static <T> T found(QTableId id, java.util.Optional<T> answer) {
+        return answer.orElseThrow(() -> new UnknownTableException(id));
+    }
+}

@@ -1,0 +1,54 @@
+package io.qswarm.app.cli;
+
+import io.qswarm.app.QSwarmApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.boot.SpringApplication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Starts the server on the embedded H2 store (or the JDBC URL given). Runs until stopped. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Start the QSwarm server: REST API under /api/v1, projections, metrics.")
+public class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE})", defaultValue = "8080")
+    int port;
+
+    @Option(
+            names = "--bind",
+            description = "address to listen on (default: ${DEFAULT-VALUE})",
+            defaultValue = "127.0.0.1")
+    String bind;
+
+    @Option(
+            names = "--data",
+            description = "directory of the embedded H2 store (default: ${DEFAULT-VALUE})",
+            defaultValue = "./data")
+    Path data;
+
+    @Option(names = "--store", description = "JDBC URL of another event store instead of the embedded one")
+    String store;
+
+    @Parameters(arity = "0..*", paramLabel = "--key=value", description = "extra Spring properties")
+    List<String> extra = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        var args = new ArrayList<String>();
+        args.add("--server.port=" + port);
+        args.add("--server.address=" + bind);
+        args.add("--qswarm.data-dir=" + data);
+        if (store != null) {
+            args.add("--spring.datasource.url=" + store);
+        }
+        args.addAll(extra);
+        SpringApplication.run(QSwarmApplication.class, args.toArray(String[]::new));
+        return 0;
+    }
+}

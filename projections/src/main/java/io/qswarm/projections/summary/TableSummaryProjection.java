@@ -1,0 +1,211 @@
+package io.qswarm.projections.summary;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qswarm.intelligence.api.ActionSpace;
+import io.qswarm.intelligence.api.AppliedUpdate;
+import io.qswarm.intelligence.api.ConfidencePolicy;
+import io.qswarm.intelligence.api.ExplorationChanged;
+import io.qswarm.intelligence.api.MergedEntry;
+import io.qswarm.intelligence.api.QTableCreated;
+import io.qswarm.intelligence.api.QTableMerged;
+import io.qswarm.intelligence.api.QTableUpdated;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one summary row per table and one row per learned entry. Idempotent: each table row remembers the sequence
+ * number of the last event applied, and an event at or below it is skipped, so redelivery changes nothing.
+ */
+@Component
+@ProcessingGroup(TableSummaryProjection.PROCESSING_GROUP)
+public class TableSummaryProjection {
+
+    public static final String PROCESSING_GROUP = "table-summary";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final ConfidencePolicy confidence;
+
+    public TableSummaryProjection(JdbcTemplate jdbc, ObjectMapper json, ConfidencePolicy confidence) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.confidence = confidence;
+    }
+
+    @EventHandler
+    void on(QTableCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update(
+                "INSERT INTO table_summary (table_id, agent_id, actions_json, rule, alpha, gamma, exploration_json,"
+                        + " epsilon, episodes, updates, merges, last_sequence, last_event_at)"
+                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ? FROM (VALUES (1)) AS one(x)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM table_summary WHERE table_id = ?)",
+                event.tableId().value(),
+                event.agentId().value(),
+                write(event.actions()),
+                event.rule().name(),
+                event.alpha(),
+                event.gamma(),
+                write(event.exploration()),
+                event.epsilon(),
+                sequence,
+                java.sql.Timestamp.from(at),
+                event.tableId().value());
+    }
+
+    @EventHandler
+    void on(QTableUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String table = event.tableId().value();
+        int claimed = jdbc.update(
+                "UPDATE table_summary SET epsilon = ?, episodes = ?, updates = updates + ?, last_sequence = ?,"
+                        + " last_event_at = ? WHERE table_id = ? AND last_sequence < ?",
+                event.epsilon(),
+                event.episodes(),
+                event.updates().size(),
+                sequence,
+                java.sql.Timestamp.from(at),
+                table,
+                sequence);
+        if (claimed == 0) {
+            return;
+        }
+        // the last update of each entry in the batch carries its final value and visits
+        var finals = new LinkedHashMap<String, AppliedUpdate>();
+        var ownCounts = new java.util.HashMap<String, Integer>();
+        for (AppliedUpdate update : event.updates()) {
+            String key = update.state().value() + '\u0000' + update.action();
+            finals.put(key, update);
+            ownCounts.merge(key, 1, Integer::sum);
+        }
+        var rows = new ArrayList<Object[]>(finals.size());
+        finals.forEach((key, update) -> rows.add(new Object[] {
+            update.newQ(),
+            update.visits(),
+            ownCounts.get(key),
+            confidence.confidence(update.visits()),
+            table,
+            update.state().value(),
+            update.action()
+        }));
+        int[] updated = batch(
+                "UPDATE table_entry SET q = ?, visits = ?, own_visits = own_visits + ?, confidence = ?"
+                        + " WHERE table_id = ? AND state = ? AND action = ?",
+                rows);
+        ActionSpace actions = actionsOf(table);
+        var inserts = new ArrayList<Object[]>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                Object[] row = rows.get(i);
+                inserts.add(new Object[] {
+                    table, row[5], row[6], actions.indexOf((String) row[6]), row[0], row[1], row[2], "{}", row[3]
+                });
+            }
+        }
+        insertEntries(inserts);
+    }
+
+    @EventHandler
+    void on(QTableMerged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String table = event.tableId().value();
+        int claimed = jdbc.update(
+                "UPDATE table_summary SET merges = merges + 1, last_sequence = ?, last_event_at = ?"
+                        + " WHERE table_id = ? AND last_sequence < ?",
+                sequence,
+                java.sql.Timestamp.from(at),
+                table,
+                sequence);
+        if (claimed == 0 || event.changes().isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<Object[]>();
+        for (MergedEntry change : event.changes()) {
+            var peers = new TreeMap<>(change.visitsAfter());
+            Long own = peers.remove(table);
+            long visits = change.visitsAfter().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            rows.add(new Object[] {
+                change.qAfter(),
+                visits,
+                own == null ? 0L : own,
+                write(peers),
+                confidence.confidence(visits),
+                table,
+                change.state().value(),
+                change.action()
+            });
+        }
+        int[] updated = batch(
+                "UPDATE table_entry SET q = ?, visits = ?, own_visits = ?, peer_visits_json = ?, confidence = ?"
+                        + " WHERE table_id = ? AND state = ? AND action = ?",
+                rows);
+        ActionSpace actions = actionsOf(table);
+        var inserts = new ArrayList<Object[]>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                Object[] row = rows.get(i);
+                inserts.add(new Object[] {
+                    table, row[6], row[7], actions.indexOf((String) row[7]), row[0], row[1], row[2], row[3], row[4]
+                });
+            }
+        }
+        insertEntries(inserts);
+    }
+
+    @EventHandler
+    void on(ExplorationChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update(
+                "UPDATE table_summary SET exploration_json = ?, epsilon = ?, episodes = 0, last_sequence = ?,"
+                        + " last_event_at = ? WHERE table_id = ? AND last_sequence < ?",
+                write(event.exploration()),
+                event.epsilon(),
+                sequence,
+                java.sql.Timestamp.from(at),
+                event.tableId().value(),
+                sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM table_entry");
+        jdbc.update("DELETE FROM table_summary");
+    }
+
+    private void insertEntries(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch(
+                    "INSERT INTO table_entry (table_id, state, action, action_index, q, visits, own_visits,"
+                            + " peer_visits_json, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows);
+        }
+    }
+
+    private int[] batch(String sql, List<Object[]> rows) {
+        return jdbc.batchUpdate(sql, rows);
+    }
+
+    private ActionSpace actionsOf(String table) {
+        String actions =
+                jdbc.queryForObject("SELECT actions_json FROM table_summary WHERE table_id = ?", String.class, table);
+        return SummaryJson.actions(json, actions);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value instanceof Map<?, ?> map ? new TreeMap<>(map) : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write read-model JSON", e);
+        }
+    }
+}

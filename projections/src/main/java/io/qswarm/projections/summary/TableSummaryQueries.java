@@ -1,0 +1,176 @@
+package io.qswarm.projections.summary;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qswarm.intelligence.api.ActionSpace;
+import io.qswarm.intelligence.api.AgentId;
+import io.qswarm.intelligence.api.FetchGreedyPolicy;
+import io.qswarm.intelligence.api.FetchQTableEntries;
+import io.qswarm.intelligence.api.FetchQTableExport;
+import io.qswarm.intelligence.api.FindQTableSummary;
+import io.qswarm.intelligence.api.GreedyPolicy;
+import io.qswarm.intelligence.api.LearningRule;
+import io.qswarm.intelligence.api.QTableEntriesPage;
+import io.qswarm.intelligence.api.QTableEntry;
+import io.qswarm.intelligence.api.QTableExport;
+import io.qswarm.intelligence.api.QTableSummary;
+import io.qswarm.intelligence.api.StateKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** Answers the table queries from the table-summary read model. Unknown tables answer {@code null}. */
+@Component
+public class TableSummaryQueries {
+
+    private static final String ENTRY_COLUMNS = "state, action, q, visits, own_visits, peer_visits_json, confidence";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public TableSummaryQueries(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @QueryHandler
+    public QTableSummary handle(FindQTableSummary query) {
+        String table = query.tableId().value();
+        List<QTableSummary> found = jdbc.query(
+                "SELECT s.*, (SELECT COUNT(*) FROM table_entry e WHERE e.table_id = s.table_id) AS entry_count,"
+                        + " (SELECT COUNT(DISTINCT state) FROM table_entry e WHERE e.table_id = s.table_id)"
+                        + " AS state_count,"
+                        + " (SELECT COALESCE(SUM(visits), 0) FROM table_entry e WHERE e.table_id = s.table_id)"
+                        + " AS visit_sum,"
+                        + " (SELECT COALESCE(AVG(confidence), 0) FROM table_entry e WHERE e.table_id = s.table_id)"
+                        + " AS mean_confidence"
+                        + " FROM table_summary s WHERE s.table_id = ?",
+                (rs, row) -> new QTableSummary(
+                        query.tableId(),
+                        AgentId.of(rs.getString("agent_id")),
+                        SummaryJson.actionList(json, rs.getString("actions_json")),
+                        LearningRule.valueOf(rs.getString("rule")),
+                        rs.getDouble("alpha"),
+                        rs.getDouble("gamma"),
+                        SummaryJson.exploration(json, rs.getString("exploration_json")),
+                        rs.getDouble("epsilon"),
+                        rs.getLong("episodes"),
+                        rs.getLong("entry_count"),
+                        rs.getLong("state_count"),
+                        rs.getLong("visit_sum"),
+                        rs.getDouble("mean_confidence"),
+                        rs.getLong("updates"),
+                        rs.getLong("merges"),
+                        instant(rs)),
+                table);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @QueryHandler
+    public QTableEntriesPage handle(FetchQTableEntries query) {
+        String table = query.tableId().value();
+        if (!exists(table)) {
+            return null;
+        }
+        String filter = query.state() == null ? "" : " AND state = ?";
+        Object[] args = query.state() == null
+                ? new Object[] {table}
+                : new Object[] {table, query.state().value()};
+        Long total =
+                jdbc.queryForObject("SELECT COUNT(*) FROM table_entry WHERE table_id = ?" + filter, Long.class, args);
+        List<Object> pageArgs = new ArrayList<>(List.of(args));
+        pageArgs.add(query.size());
+        pageArgs.add((long) query.page() * query.size());
+        List<QTableEntry> entries = jdbc.query(
+                "SELECT " + ENTRY_COLUMNS + " FROM table_entry WHERE table_id = ?" + filter
+                        + " ORDER BY state, action_index LIMIT ? OFFSET ?",
+                entryMapper(table),
+                pageArgs.toArray());
+        return new QTableEntriesPage(entries, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    @QueryHandler
+    public QTableExport handle(FetchQTableExport query) {
+        QTableSummary summary = handle(new FindQTableSummary(query.tableId()));
+        if (summary == null) {
+            return null;
+        }
+        return new QTableExport(
+                QTableExport.FORMAT_VERSION,
+                summary.tableId(),
+                summary.agentId(),
+                summary.actions(),
+                summary.rule(),
+                summary.alpha(),
+                summary.gamma(),
+                summary.epsilon(),
+                allEntries(query.tableId().value()));
+    }
+
+    @QueryHandler
+    public GreedyPolicy handle(FetchGreedyPolicy query) {
+        String table = query.tableId().value();
+        List<String> actions =
+                jdbc.queryForList("SELECT actions_json FROM table_summary WHERE table_id = ?", String.class, table);
+        if (actions.isEmpty()) {
+            return null;
+        }
+        ActionSpace space = SummaryJson.actions(json, actions.get(0));
+        var valuesByState = new LinkedHashMap<String, Map<String, Double>>();
+        jdbc.query(
+                "SELECT state, action, q FROM table_entry WHERE table_id = ? ORDER BY state",
+                rs -> {
+                    valuesByState
+                            .computeIfAbsent(rs.getString("state"), s -> new HashMap<>())
+                            .put(rs.getString("action"), rs.getDouble("q"));
+                },
+                table);
+        var policy = new TreeMap<String, String>();
+        valuesByState.forEach((state, values) -> policy.put(state, space.greedy(a -> values.getOrDefault(a, 0.0))));
+        return new GreedyPolicy(query.tableId(), policy);
+    }
+
+    private List<QTableEntry> allEntries(String table) {
+        return jdbc.query(
+                "SELECT " + ENTRY_COLUMNS + " FROM table_entry WHERE table_id = ? ORDER BY state, action_index",
+                entryMapper(table),
+                table);
+    }
+
+    private boolean exists(String table) {
+        Integer count =
+                jdbc.queryForObject("SELECT COUNT(*) FROM table_summary WHERE table_id = ?", Integer.class, table);
+        return count != null && count > 0;
+    }
+
+    private RowMapper<QTableEntry> entryMapper(String table) {
+        return (rs, row) -> {
+            var origins = new TreeMap<>(SummaryJson.origins(json, rs.getString("peer_visits_json")));
+            long own = rs.getLong("own_visits");
+            if (own > 0) {
+                origins.put(table, own);
+            }
+            return new QTableEntry(
+                    StateKey.of(rs.getString("state")),
+                    rs.getString("action"),
+                    rs.getDouble("q"),
+                    rs.getLong("visits"),
+                    origins,
+                    rs.getDouble("confidence"));
+        };
+    }
+
+    private static java.time.Instant instant(ResultSet rs) throws SQLException {
+        OffsetDateTime at = rs.getObject("last_event_at", OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}
