@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,6 +57,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "unknown-table", "unknown table '" + e.getAggregateIdentifier() + "'");
     }
 
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "conflict",
+                "the table already exists; choose another tableId (" + firstSentence(e.getMessage()) + ")");
+    }
+
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail conflict(ConcurrencyException e) {
         return problem(
@@ -89,34 +98,54 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof PayloadTooLargeException tooLarge) {
+        if (e.getCause() == null) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "a JSON request body is required");
+        }
+        var tooLarge = find(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", tooLarge.getMessage());
         }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return problem(
-                    HttpStatus.BAD_REQUEST,
-                    "unknown-field",
-                    "unknown field '" + unknown.getPropertyName() + "' at " + path(unknown) + "; known fields: "
-                            + unknown.getKnownPropertyIds());
-        }
-        if (cause instanceof JsonParseException parse) {
+        var parse = find(e, JsonParseException.class);
+        if (parse != null) {
             String reason = parse.getOriginalMessage();
             if (reason.contains("Non-standard token")) {
                 reason = "non-finite numbers (NaN, Infinity) are not allowed";
             }
             return problem(HttpStatus.BAD_REQUEST, "malformed-json", "malformed JSON: " + reason);
         }
-        if (cause instanceof JsonMappingException mapping) {
+        var unknown = find(e, UnrecognizedPropertyException.class);
+        if (unknown != null) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "unknown-field",
+                    "unknown field '" + unknown.getPropertyName() + "' at " + path(unknown) + "; known fields: "
+                            + unknown.getKnownPropertyIds());
+        }
+        var mapping = find(e, JsonMappingException.class);
+        if (mapping != null) {
             Throwable root = rootCause(mapping);
             String reason = root instanceof IllegalArgumentException ? root.getMessage() : mapping.getOriginalMessage();
             return problem(
                     HttpStatus.BAD_REQUEST, "invalid-argument", "invalid value at " + path(mapping) + ": " + reason);
         }
-        if (cause == null) {
-            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "a JSON request body is required");
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-json",
+                "unreadable request body: " + e.getCause().getMessage());
+    }
+
+    private static String firstSentence(String message) {
+        int end = message == null ? -1 : message.indexOf('.');
+        return end < 0 ? String.valueOf(message) : message.substring(0, end);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
         }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-json", "unreadable request body: " + cause.getMessage());
+        return null;
     }
 
     private static String path(JsonMappingException e) {

@@ -60,11 +60,13 @@ class TableController {
         commands.sendAndWait(new CreateQTable(
                 id,
                 AgentId.of(request.agentId()),
-                request.actions(),
+                TableRequests.each("actions", request.actions(), TableRequests.Action::toSpec),
                 request.rule() != null ? request.rule() : LearningRule.Q_LEARNING,
                 request.alpha() != null ? request.alpha() : 0.1,
                 request.gamma() != null ? request.gamma() : 0.95,
-                request.exploration() != null ? request.exploration() : ExplorationSchedule.constant(0.1)));
+                request.exploration() != null
+                        ? request.exploration().toSchedule()
+                        : ExplorationSchedule.constant(0.1)));
         URI location = URI.create("/api/v1/tables/" + id.value());
         return ResponseEntity.created(location).body(new TableRequests.Created(id.value(), location.toString()));
     }
@@ -79,7 +81,7 @@ class TableController {
         return commands.sendAndWait(new RecordExperiences(
                 QTableId.of(tableId),
                 request.idempotencyKey(),
-                request.experiences(),
+                TableRequests.each("experiences", request.experiences(), TableRequests.Step::toExperience),
                 request.endsEpisode() == null || request.endsEpisode()));
     }
 
@@ -100,7 +102,11 @@ class TableController {
                         + request.entries().size());
             }
             command = new MergePeerKnowledge(
-                    target, request.peer(), request.round(), request.strategy(), request.entries());
+                    target,
+                    request.peer(),
+                    request.round(),
+                    request.strategy(),
+                    TableRequests.each("entries", request.entries(), TableRequests.Entry::toPeerEntry));
         }
         return commands.sendAndWait(command);
     }
