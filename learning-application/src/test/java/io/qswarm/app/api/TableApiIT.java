@@ -190,6 +190,15 @@ class TableApiIT {
         assertThat(entry.get("visits").asLong()).isEqualTo(30);
     }
 
+    @Test
+    void healthAndAxonMetricsAreExposed() {
+        createTable("metrics");
+
+        assertThat(get("/actuator/health").getBody().get("status").asText()).isEqualTo("UP");
+        String prometheus = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(prometheus).contains("commandBus_allTimer_seconds_count{payloadType=\"CreateQTable\"}");
+    }
+
     @Nested
     class Refusals {
 

@@ -1,0 +1,46 @@
+package io.qswarm.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qswarm.app.QSwarmCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class QSwarmCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        var cli = new CommandLine(new QSwarmCli());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("serve", "Start the QSwarm server");
+    }
+
+    @Test
+    void everySubcommandHasItsOwnHelp() {
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString()).contains("--port", "--bind", "--data", "--store");
+    }
+
+    @Test
+    void anUnknownSubcommandIsRefusedWithTheReason() {
+        assertThat(run("sevre")).isNotZero();
+        assertThat(err.toString()).contains("Unmatched argument", "sevre");
+    }
+
+    @Test
+    void aBadFlagValueIsRefusedWithTheReason() {
+        assertThat(run("serve", "--port", "eighty")).isNotZero();
+        assertThat(err.toString()).contains("Invalid value for option '--port'", "eighty");
+    }
+}
