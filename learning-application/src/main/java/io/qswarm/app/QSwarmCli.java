@@ -1,6 +1,7 @@
 package io.qswarm.app;
 
 import io.qswarm.app.cli.ServeCommand;
+import io.qswarm.app.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "QSwarm 0.1.0",
         description = "Event-sourced learning agents on Axon Framework.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public class QSwarmCli implements Runnable {
 
     @CommandLine.Spec
@@ -18,10 +19,7 @@ public class QSwarmCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        int exit = new CommandLine(new QSwarmCli()).execute(args);
-        if (exit != 0) {
-            System.exit(exit);
-        }
+        System.exit(new CommandLine(new QSwarmCli()).execute(args));
     }
 
     @Override

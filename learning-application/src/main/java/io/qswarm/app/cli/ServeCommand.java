@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +42,7 @@ public class ServeCommand implements Callable<Integer> {
     List<String> extra = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         var args = new ArrayList<String>();
         args.add("--server.port=" + port);
         args.add("--server.address=" + bind);
@@ -48,7 +51,13 @@ public class ServeCommand implements Callable<Integer> {
             args.add("--spring.datasource.url=" + store);
         }
         args.addAll(extra);
-        SpringApplication.run(QSwarmApplication.class, args.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                SpringApplication.run(QSwarmApplication.class, args.toArray(String[]::new));
+        var closed = new CountDownLatch(1);
+        context.addApplicationListener((ContextClosedEvent event) -> closed.countDown());
+        if (context.isActive()) {
+            closed.await();
+        }
         return 0;
     }
 }

@@ -1,0 +1,317 @@
+package io.qswarm.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.qswarm.app.QSwarmApplication;
+import io.qswarm.app.runtime.Agent;
+import io.qswarm.app.runtime.LearningCurve;
+import io.qswarm.app.runtime.Task;
+import io.qswarm.app.runtime.Training;
+import io.qswarm.intelligence.api.ExplorationSchedule;
+import io.qswarm.intelligence.api.FindQTableSummary;
+import io.qswarm.intelligence.api.LearningRule;
+import io.qswarm.intelligence.api.QTableSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains agents on an environment through the event store and reports how well their greedy policies do. */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Train agents on an environment; every experience is stored as events.")
+public class TrainCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--env",
+            required = true,
+            description = "taxi | frozenlake | frozenlake8x8 | cliffwalking",
+            converter = TaskConverter.class)
+    Task task;
+
+    @Option(names = "--agents", defaultValue = "1", description = "number of agents (default: ${DEFAULT-VALUE})")
+    int agents;
+
+    @Option(names = "--episodes", defaultValue = "5000", description = "episodes per agent (default: ${DEFAULT-VALUE})")
+    int episodes;
+
+    @Option(names = "--seed", defaultValue = "42", description = "run seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(
+            names = "--rule",
+            defaultValue = "q",
+            description = "q | sarsa | expected-sarsa (default: ${DEFAULT-VALUE})",
+            converter = RuleConverter.class)
+    LearningRule rule;
+
+    @Option(names = "--alpha", defaultValue = "0.1", description = "learning rate (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--gamma", defaultValue = "0.99", description = "discount (default: ${DEFAULT-VALUE})")
+    double gamma;
+
+    @Option(names = "--epsilon", defaultValue = "1.0", description = "starting epsilon (default: ${DEFAULT-VALUE})")
+    double epsilon;
+
+    @Option(
+            names = "--epsilon-decay",
+            defaultValue = "0.999",
+            description = "epsilon factor per episode; 1 keeps it constant (default: ${DEFAULT-VALUE})")
+    double epsilonDecay;
+
+    @Option(names = "--epsilon-min", defaultValue = "0.01", description = "epsilon floor (default: ${DEFAULT-VALUE})")
+    double epsilonMin;
+
+    @Option(
+            names = "--eval-episodes",
+            defaultValue = "1000",
+            description = "greedy evaluation episodes per agent (default: ${DEFAULT-VALUE})")
+    int evalEpisodes;
+
+    @Option(names = "--threads", description = "agent threads (default: number of cores)")
+    Integer threads;
+
+    @Option(names = "--chunk", defaultValue = "1000", description = "experiences per batch (default: ${DEFAULT-VALUE})")
+    int chunk;
+
+    @Option(names = "--out", required = true, description = "directory for report.json, the plot and policies")
+    Path out;
+
+    @Option(names = "--store", description = "JDBC URL of the event store (default: an H2 file under --out)")
+    String store;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(out);
+        ExplorationSchedule exploration = epsilonDecay >= 1.0
+                ? ExplorationSchedule.constant(epsilon)
+                : ExplorationSchedule.exponential(epsilon, epsilonDecay, Math.min(epsilonMin, epsilon));
+        String runId = task.cliName() + "-s" + seed + "-" + Long.toHexString(System.currentTimeMillis());
+        var settings = new Training.Settings(
+                runId,
+                agents,
+                episodes,
+                seed,
+                rule,
+                alpha,
+                gamma,
+                exploration,
+                chunk,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        try (ConfigurableApplicationContext context = startStore()) {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            QueryGateway queries = context.getBean(QueryGateway.class);
+            var progress = new Training.Progress();
+            var bar = Executors.newSingleThreadScheduledExecutor();
+            long total = (long) agents * episodes;
+            long started = System.nanoTime();
+            if (!quiet) {
+                bar.scheduleAtFixedRate(
+                        () -> draw(System.err, progress, total, started), 0, 250, TimeUnit.MILLISECONDS);
+            }
+            Training.Result result;
+            try {
+                result = Training.run(settings, task::newEnvironment, commands::sendAndWait, progress);
+            } finally {
+                bar.shutdownNow();
+                if (!quiet) {
+                    draw(System.err, progress, total, started);
+                    System.err.println();
+                }
+            }
+            Map<String, Object> report = report(settings, result, queries);
+            writeOutputs(result, report);
+            System.out.printf(
+                    Locale.ROOT,
+                    "greedy mean return %.3f%s over %d evaluation episodes; %d updates persisted in %.1f s%n"
+                            + "report: %s%n",
+                    (double) report.get("greedyMeanReturn"),
+                    report.get("optimum") == null ? "" : " (optimum " + fmt((Double) report.get("optimum")) + ")",
+                    evalEpisodes,
+                    (long) report.get("updatesPersisted"),
+                    result.wall().toMillis() / 1000.0,
+                    out.resolve("report.json"));
+        }
+        return 0;
+    }
+
+    private ConfigurableApplicationContext startStore() {
+        String url = store != null
+                ? store
+                : "jdbc:h2:file:" + out.toAbsolutePath().resolve("store").resolve("qswarm") + ";WRITE_DELAY=0";
+        return new SpringApplicationBuilder(QSwarmApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(
+                        "spring.datasource.url=" + url,
+                        "logging.level.root=WARN",
+                        "logging.level.io.qswarm=INFO",
+                        "spring.main.banner-mode=off")
+                .run();
+    }
+
+    private Map<String, Object> report(Training.Settings settings, Training.Result result, QueryGateway queries) {
+        var perAgent = new ArrayList<Map<String, Object>>();
+        double sum = 0;
+        long persisted = 0;
+        for (int i = 0; i < result.agents().size(); i++) {
+            Agent agent = result.agents().get(i);
+            var random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+            double evalSum = 0;
+            for (int e = 0; e < evalEpisodes; e++) {
+                evalSum += agent.evaluateEpisode(task.newEnvironment(), random, 10_000)
+                        .totalReward();
+            }
+            double mean = evalSum / evalEpisodes;
+            sum += mean;
+            QTableSummary summary = awaitProjection(queries, agent, result);
+            persisted += summary.updates();
+            var row = new LinkedHashMap<String, Object>();
+            row.put("table", agent.tableId().value());
+            row.put("greedyMeanReturn", mean);
+            task.exactReturn(agent.greedyPolicy()).ifPresent(exact -> row.put("exactGreedyReturn", exact));
+            row.put("entries", summary.entries());
+            row.put("updates", summary.updates());
+            row.put("epsilon", summary.epsilon());
+            perAgent.add(row);
+        }
+        var report = new LinkedHashMap<String, Object>();
+        report.put("environment", task.cliName());
+        report.put("agents", settings.agents());
+        report.put("episodesPerAgent", settings.episodes());
+        report.put("seed", settings.seed());
+        report.put("rule", settings.rule());
+        report.put("alpha", settings.alpha());
+        report.put("gamma", settings.gamma());
+        report.put("exploration", settings.exploration());
+        report.put("evaluationEpisodes", evalEpisodes);
+        report.put("greedyMeanReturn", sum / result.agents().size());
+        report.put("optimum", task.optimum().isPresent() ? task.optimum().getAsDouble() : null);
+        report.put("steps", result.steps());
+        report.put("updatesPersisted", persisted);
+        report.put("batches", result.batches());
+        report.put("wallSeconds", result.wall().toMillis() / 1000.0);
+        report.put("episodesPerSecond", settings.agents() * settings.episodes() / seconds(result.wall()));
+        report.put("agentsReport", perAgent);
+        return report;
+    }
+
+    /** Waits until the read model has every update of the agent's table, proving they were persisted. */
+    private static QTableSummary awaitProjection(QueryGateway queries, Agent agent, Training.Result result) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        QTableSummary summary = null;
+        long expected = agent.mirrorUpdates();
+        while (System.nanoTime() < deadline) {
+            summary = queries.query(
+                            new FindQTableSummary(agent.tableId()),
+                            ResponseTypes.optionalInstanceOf(QTableSummary.class))
+                    .join()
+                    .orElse(null);
+            if (summary != null && summary.updates() >= expected) {
+                return summary;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("the read model of " + agent.tableId() + " did not reach " + expected
+                + " updates (has " + (summary == null ? 0 : summary.updates()) + ")");
+    }
+
+    private void writeOutputs(Training.Result result, Map<String, Object> report) throws IOException {
+        var json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(out.resolve("report.json").toFile(), report);
+        List<Double> curve = result.meanReturns();
+        int window = Math.max(1, Math.min(100, curve.size() / 20));
+        Files.writeString(
+                out.resolve("learning-curve.svg"),
+                LearningCurve.svg(task.cliName() + " — " + rule + ", " + agents + " agent(s)", curve, window, (Double)
+                        report.get("optimum")));
+        var csv = new StringBuilder("episode,mean_return\n");
+        for (int e = 0; e < curve.size(); e++) {
+            csv.append(e + 1).append(',').append(curve.get(e)).append('\n');
+        }
+        Files.writeString(out.resolve("learning-curve.csv"), csv);
+        for (Agent agent : result.agents()) {
+            int[] policy = agent.greedyPolicy();
+            var byState = new LinkedHashMap<String, Integer>();
+            for (int s = 0; s < policy.length; s++) {
+                byState.put(Integer.toString(s), policy[s]);
+            }
+            json.writeValue(
+                    out.resolve("policy-" + agent.tableId().value() + ".json").toFile(), byState);
+        }
+    }
+
+    private static void draw(PrintStream err, Training.Progress progress, long total, long started) {
+        long done = progress.episodes();
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        int width = 30;
+        int filled = (int) (width * done / Math.max(1, total));
+        err.printf(
+                Locale.ROOT,
+                "\r[%s%s] %d/%d episodes  %.0f ep/s  %.0f steps/s  last return %s   ",
+                "=".repeat(filled),
+                " ".repeat(width - filled),
+                done,
+                total,
+                done / seconds,
+                progress.steps() / seconds,
+                fmt(progress.lastReturn()));
+        err.flush();
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.max(1e-3, duration.toNanos() / 1e9);
+    }
+
+    private static String fmt(Double value) {
+        return value == null || value.isNaN() ? "-" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    static final class TaskConverter implements picocli.CommandLine.ITypeConverter<Task> {
+        @Override
+        public Task convert(String value) {
+            return Task.of(value);
+        }
+    }
+
+    static final class RuleConverter implements picocli.CommandLine.ITypeConverter<LearningRule> {
+        @Override
+        public LearningRule convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "q", "q-learning", "q_learning" -> LearningRule.Q_LEARNING;
+                case "sarsa" -> LearningRule.SARSA;
+                case "expected-sarsa", "expected_sarsa" -> LearningRule.EXPECTED_SARSA;
+                default -> throw new IllegalArgumentException(
+                        "unknown rule '" + value + "'; known: q, sarsa, expected-sarsa");
+            };
+        }
+    }
+}
