@@ -19,7 +19,35 @@ public class QSwarmCli implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        System.exit(new CommandLine(new QSwarmCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with QSwarm's error reporting: a refusal (bad input, unreadable file, store in use) prints one
+     * line with the reason and exits 1; set {@code QSWARM_DEBUG=1} for the stack trace.
+     */
+    public static CommandLine commandLine() {
+        var commandLine = new CommandLine(new QSwarmCli());
+        commandLine.setExecutionExceptionHandler((exception, command, parsed) -> {
+            command.getErr().println("qswarm " + command.getCommandName() + ": " + describe(exception));
+            if (System.getenv("QSWARM_DEBUG") != null) {
+                exception.printStackTrace(command.getErr());
+            }
+            return 1;
+        });
+        return commandLine;
+    }
+
+    private static String describe(Throwable exception) {
+        var reasons = new StringBuilder(String.valueOf(exception.getMessage()));
+        for (Throwable cause = exception.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
+            if (cause.getMessage() != null && !reasons.toString().contains(cause.getMessage())) {
+                reasons.append(": ").append(cause.getMessage());
+            }
+        }
+        return reasons.toString();
     }
 
     @Override

@@ -2,11 +2,11 @@ package io.qswarm.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.qswarm.app.QSwarmApplication;
 import io.qswarm.app.runtime.Agent;
 import io.qswarm.app.runtime.LearningCurve;
 import io.qswarm.app.runtime.Task;
 import io.qswarm.app.runtime.Training;
+import io.qswarm.environments.Environment;
 import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.FindQTableSummary;
 import io.qswarm.intelligence.api.LearningRule;
@@ -25,11 +25,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +43,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--env",
             required = true,
-            description = "taxi | frozenlake | frozenlake8x8 | cliffwalking",
+            description = "taxi | frozenlake | frozenlake8x8 | cliffwalking | market | routing",
             converter = TaskConverter.class)
     Task task;
 
@@ -97,8 +96,13 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "directory for report.json, the plot and policies")
     Path out;
 
-    @Option(names = "--store", description = "JDBC URL of the event store (default: an H2 file under --out)")
-    String store;
+    @picocli.CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Option(
+            names = "--market-config",
+            description = "market environment configuration (JSON, see docs/environments.md)")
+    Path marketConfig;
 
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
@@ -121,7 +125,8 @@ public class TrainCommand implements Callable<Integer> {
                 exploration,
                 chunk,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
-        try (ConfigurableApplicationContext context = startStore()) {
+        Supplier<Environment> environments = task.environments(marketConfig);
+        try (ConfigurableApplicationContext context = storeOptions.open(out.resolve("store"))) {
             CommandGateway commands = context.getBean(CommandGateway.class);
             QueryGateway queries = context.getBean(QueryGateway.class);
             var progress = new Training.Progress();
@@ -134,7 +139,7 @@ public class TrainCommand implements Callable<Integer> {
             }
             Training.Result result;
             try {
-                result = Training.run(settings, task::newEnvironment, commands::sendAndWait, progress);
+                result = Training.run(settings, environments, commands::sendAndWait, progress);
             } finally {
                 bar.shutdownNow();
                 if (!quiet) {
@@ -142,7 +147,7 @@ public class TrainCommand implements Callable<Integer> {
                     System.err.println();
                 }
             }
-            Map<String, Object> report = report(settings, result, queries);
+            Map<String, Object> report = report(settings, result, queries, environments);
             writeOutputs(result, report);
             System.out.printf(
                     Locale.ROOT,
@@ -158,22 +163,11 @@ public class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ConfigurableApplicationContext startStore() {
-        String url = store != null
-                ? store
-                : "jdbc:h2:file:" + out.toAbsolutePath().resolve("store").resolve("qswarm") + ";WRITE_DELAY=0";
-        return new SpringApplicationBuilder(QSwarmApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties(
-                        "spring.datasource.url=" + url,
-                        "logging.level.root=WARN",
-                        "logging.level.io.qswarm=INFO",
-                        "spring.main.banner-mode=off")
-                .run();
-    }
-
-    private Map<String, Object> report(Training.Settings settings, Training.Result result, QueryGateway queries) {
+    private Map<String, Object> report(
+            Training.Settings settings,
+            Training.Result result,
+            QueryGateway queries,
+            Supplier<Environment> environments) {
         var perAgent = new ArrayList<Map<String, Object>>();
         double sum = 0;
         long persisted = 0;
@@ -182,7 +176,7 @@ public class TrainCommand implements Callable<Integer> {
             var random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
             double evalSum = 0;
             for (int e = 0; e < evalEpisodes; e++) {
-                evalSum += agent.evaluateEpisode(task.newEnvironment(), random, 10_000)
+                evalSum += agent.evaluateEpisode(environments.get(), random, 10_000)
                         .totalReward();
             }
             double mean = evalSum / evalEpisodes;

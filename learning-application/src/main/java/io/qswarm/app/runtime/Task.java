@@ -2,11 +2,15 @@ package io.qswarm.app.runtime;
 
 import io.qswarm.environments.Environment;
 import io.qswarm.environments.TabularModel;
+import io.qswarm.environments.market.MarketConfig;
+import io.qswarm.environments.market.MarketEnvironment;
 import io.qswarm.environments.planning.HorizonEvaluation;
 import io.qswarm.environments.planning.ValueIteration;
+import io.qswarm.environments.routing.RoutingEnvironment;
 import io.qswarm.environments.toytext.CliffWalkingEnvironment;
 import io.qswarm.environments.toytext.FrozenLakeEnvironment;
 import io.qswarm.environments.toytext.TaxiEnvironment;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +22,9 @@ public enum Task {
     TAXI("taxi", TaxiEnvironment::new),
     FROZENLAKE("frozenlake", () -> FrozenLakeEnvironment.fourByFour(true)),
     FROZENLAKE8X8("frozenlake8x8", () -> FrozenLakeEnvironment.eightByEight(true)),
-    CLIFFWALKING("cliffwalking", CliffWalkingEnvironment::new);
+    CLIFFWALKING("cliffwalking", CliffWalkingEnvironment::new),
+    MARKET("market", MarketEnvironment::new),
+    ROUTING("routing", RoutingEnvironment::new);
 
     private final String cliName;
     private final Supplier<Environment> factory;
@@ -34,6 +40,22 @@ public enum Task {
 
     public Environment newEnvironment() {
         return factory.get();
+    }
+
+    /**
+     * Fresh environments, one per call; for the market, configured from {@code marketConfig} when given.
+     *
+     * @throws IllegalArgumentException when a market configuration is given for another task
+     */
+    public Supplier<Environment> environments(Path marketConfig) {
+        if (marketConfig == null) {
+            return factory;
+        }
+        if (this != MARKET) {
+            throw new IllegalArgumentException("--market-config only applies to --env market");
+        }
+        MarketConfig config = MarketConfig.load(marketConfig);
+        return () -> new MarketEnvironment(config);
     }
 
     public static Task of(String name) {

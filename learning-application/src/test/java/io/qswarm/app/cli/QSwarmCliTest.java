@@ -6,7 +6,6 @@ import io.qswarm.app.QSwarmCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class QSwarmCliTest {
 
@@ -14,7 +13,7 @@ class QSwarmCliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        var cli = new CommandLine(new QSwarmCli());
+        var cli = QSwarmCli.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
