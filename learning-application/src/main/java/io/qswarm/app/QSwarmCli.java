@@ -1,5 +1,8 @@
 package io.qswarm.app;
 
+import io.qswarm.app.cli.EvaluateCommand;
+import io.qswarm.app.cli.ExportCommand;
+import io.qswarm.app.cli.ImportCommand;
 import io.qswarm.app.cli.ServeCommand;
 import io.qswarm.app.cli.TrainCommand;
 import picocli.CommandLine;
@@ -11,7 +14,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "QSwarm 0.1.0",
         description = "Event-sourced learning agents on Axon Framework.",
-        subcommands = {ServeCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class QSwarmCli implements Runnable {
 
     @CommandLine.Spec
