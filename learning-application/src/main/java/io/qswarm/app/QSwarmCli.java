@@ -1,5 +1,6 @@
 package io.qswarm.app;
 
+import io.qswarm.app.cli.BacktestCommand;
 import io.qswarm.app.cli.EvaluateCommand;
 import io.qswarm.app.cli.ExportCommand;
 import io.qswarm.app.cli.ImportCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            BacktestCommand.class,
             CommandLine.HelpCommand.class
         })
 public class QSwarmCli implements Runnable {
