@@ -10,11 +10,13 @@ import io.qswarm.intelligence.api.FetchQTableExport;
 import io.qswarm.intelligence.api.FindQTableSummary;
 import io.qswarm.intelligence.api.GreedyPolicy;
 import io.qswarm.intelligence.api.LearningRule;
+import io.qswarm.intelligence.api.ListQTables;
 import io.qswarm.intelligence.api.MergeCounts;
 import io.qswarm.intelligence.api.MergePeerKnowledge;
 import io.qswarm.intelligence.api.QTableEntriesPage;
 import io.qswarm.intelligence.api.QTableExport;
 import io.qswarm.intelligence.api.QTableId;
+import io.qswarm.intelligence.api.QTableList;
 import io.qswarm.intelligence.api.QTableSummary;
 import io.qswarm.intelligence.api.RecordExperiences;
 import io.qswarm.intelligence.api.RecordedBatch;
@@ -109,6 +111,12 @@ class TableController {
                     TableRequests.each("entries", request.entries(), TableRequests.Entry::toPeerEntry));
         }
         return commands.sendAndWait(command);
+    }
+
+    @GetMapping
+    QTableList list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        return queries.query(new ListQTables(page, size), ResponseTypes.instanceOf(QTableList.class))
+                .join();
     }
 
     @GetMapping("/{tableId}")

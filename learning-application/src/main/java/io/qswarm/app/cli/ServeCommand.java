@@ -1,11 +1,13 @@
 package io.qswarm.app.cli;
 
 import io.qswarm.app.QSwarmApplication;
+import io.qswarm.app.runtime.DemoSwarm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -38,6 +40,11 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--store", description = "JDBC URL of another event store instead of the embedded one")
     String store;
 
+    @Option(
+            names = "--demo",
+            description = "also run a small swarm (Taxi and query-routing agents) learning in the background")
+    boolean demo;
+
     @Parameters(arity = "0..*", paramLabel = "--key=value", description = "extra Spring properties")
     List<String> extra = new ArrayList<>();
 
@@ -54,10 +61,26 @@ public class ServeCommand implements Callable<Integer> {
         ConfigurableApplicationContext context =
                 SpringApplication.run(QSwarmApplication.class, args.toArray(String[]::new));
         var closed = new CountDownLatch(1);
-        context.addApplicationListener((ContextClosedEvent event) -> closed.countDown());
+        DemoSwarm swarm = demo ? startDemo(context) : null;
+        context.addApplicationListener((ContextClosedEvent event) -> {
+            if (swarm != null) {
+                swarm.stop();
+            }
+            closed.countDown();
+        });
         if (context.isActive()) {
             closed.await();
         }
         return 0;
+    }
+
+    private static DemoSwarm startDemo(ConfigurableApplicationContext context) {
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        var swarm = new DemoSwarm(
+                "demo-" + Long.toString(System.currentTimeMillis(), 36), 2, 42, 50, commands::sendAndWait);
+        var thread = new Thread(swarm, "qswarm-demo-swarm");
+        thread.setDaemon(true);
+        thread.start();
+        return swarm;
     }
 }

@@ -115,6 +115,9 @@ class TableApiIT {
         assertThat(export.get("entries")).hasSize(2);
         assertThat(export.get("entries").get(0).get("confidence").asDouble()).isEqualTo(0.5);
 
+        JsonNode listed = get("/api/v1/tables?size=1000").getBody();
+        assertThat(listed.get("tables").findValuesAsText("tableId")).contains("e2e");
+
         JsonNode policy = get("/api/v1/tables/e2e/policy").getBody();
         assertThat(policy.get("actionByState").get("s0").asText()).isEqualTo("left");
         assertThat(policy.get("actionByState").get("s1").asText()).isEqualTo("right");

@@ -9,9 +9,12 @@ import io.qswarm.intelligence.api.FetchQTableExport;
 import io.qswarm.intelligence.api.FindQTableSummary;
 import io.qswarm.intelligence.api.GreedyPolicy;
 import io.qswarm.intelligence.api.LearningRule;
+import io.qswarm.intelligence.api.ListQTables;
 import io.qswarm.intelligence.api.QTableEntriesPage;
 import io.qswarm.intelligence.api.QTableEntry;
 import io.qswarm.intelligence.api.QTableExport;
+import io.qswarm.intelligence.api.QTableId;
+import io.qswarm.intelligence.api.QTableList;
 import io.qswarm.intelligence.api.QTableSummary;
 import io.qswarm.intelligence.api.StateKey;
 import java.sql.ResultSet;
@@ -73,6 +76,26 @@ public class TableSummaryQueries {
                         instant(rs)),
                 table);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    @QueryHandler
+    public QTableList handle(ListQTables query) {
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM table_summary", Long.class);
+        List<QTableList.Listing> tables = jdbc.query(
+                "SELECT table_id, agent_id, rule, epsilon, episodes, updates, merges, last_event_at"
+                        + " FROM table_summary ORDER BY table_id LIMIT ? OFFSET ?",
+                (rs, row) -> new QTableList.Listing(
+                        QTableId.of(rs.getString("table_id")),
+                        AgentId.of(rs.getString("agent_id")),
+                        LearningRule.valueOf(rs.getString("rule")),
+                        rs.getDouble("epsilon"),
+                        rs.getLong("episodes"),
+                        rs.getLong("updates"),
+                        rs.getLong("merges"),
+                        instant(rs)),
+                query.size(),
+                (long) query.page() * query.size());
+        return new QTableList(tables, query.page(), query.size(), total == null ? 0 : total);
     }
 
     @QueryHandler

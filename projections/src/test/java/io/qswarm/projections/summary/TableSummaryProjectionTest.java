@@ -163,6 +163,20 @@ class TableSummaryProjectionTest {
     }
 
     @Test
+    void tablesAreListedByIdWithTheirTotal() {
+        replayAll();
+
+        var list = queries.handle(new io.qswarm.intelligence.api.ListQTables(0, 10));
+
+        assertThat(list.total()).isEqualTo(1);
+        assertThat(list.tables()).singleElement().satisfies(listing -> {
+            assertThat(listing.tableId()).isEqualTo(TABLE);
+            assertThat(listing.updates()).isEqualTo(3);
+            assertThat(listing.merges()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void unknownTablesAnswerNothing() {
         var unknown = QTableId.of("nobody");
 
