@@ -38,6 +38,25 @@ class QSwarmCliTest {
     }
 
     @Test
+    void anUnknownEnvironmentIsRefusedWithTheKnownOnes() {
+        assertThat(run("train", "--env", "pong", "--out", "target/never")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown environment 'pong'", "taxi", "cliffwalking", "market");
+    }
+
+    @Test
+    void anUnreadableFileIsRefusedInOneLine() {
+        assertThat(run("backtest", "--policy", "target/no-such-policy.json", "--csv", "target/no.csv"))
+                .isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("qswarm backtest: cannot read target/no-such-policy.json");
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        run("--help");
+        assertThat(out.toString()).contains("train", "evaluate", "export", "import", "backtest");
+    }
+
+    @Test
     void aBadFlagValueIsRefusedWithTheReason() {
         assertThat(run("serve", "--port", "eighty")).isNotZero();
         assertThat(err.toString()).contains("Invalid value for option '--port'", "eighty");
