@@ -88,31 +88,16 @@ public class TableSummaryProjection {
             finals.put(key, update);
             ownCounts.merge(key, 1, Integer::sum);
         }
-        var rows = new ArrayList<Object[]>(finals.size());
-        finals.forEach((key, update) -> rows.add(new Object[] {
-            update.newQ(),
-            update.visits(),
-            ownCounts.get(key),
-            confidence.confidence(update.visits()),
-            table,
-            update.state().value(),
-            update.action()
-        }));
-        int[] updated = batch(
-                "UPDATE table_entry SET q = ?, visits = ?, own_visits = own_visits + ?, confidence = ?"
-                        + " WHERE table_id = ? AND state = ? AND action = ?",
-                rows);
-        ActionSpace actions = actionsOf(table);
-        var inserts = new ArrayList<Object[]>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (updated[i] == 0) {
-                Object[] row = rows.get(i);
-                inserts.add(new Object[] {
-                    table, row[5], row[6], actions.indexOf((String) row[6]), row[0], row[1], row[2], "{}", row[3]
-                });
-            }
-        }
-        insertEntries(inserts);
+        var rows = new ArrayList<EntryRow>(finals.size());
+        finals.forEach((key, update) -> rows.add(new EntryRow(
+                update.state().value(),
+                update.action(),
+                update.newQ(),
+                update.visits(),
+                ownCounts.get(key),
+                "{}",
+                confidence.confidence(update.visits()))));
+        upsert(table, rows, LEARNED);
     }
 
     @EventHandler
@@ -128,39 +113,23 @@ public class TableSummaryProjection {
         if (claimed == 0 || event.changes().isEmpty()) {
             return;
         }
-        var rows = new ArrayList<Object[]>();
+        var rows = new ArrayList<EntryRow>();
         for (MergedEntry change : event.changes()) {
             var peers = new TreeMap<>(change.visitsAfter());
             Long own = peers.remove(table);
             long visits = change.visitsAfter().values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
-            rows.add(new Object[] {
-                change.qAfter(),
-                visits,
-                own == null ? 0L : own,
-                write(peers),
-                confidence.confidence(visits),
-                table,
-                change.state().value(),
-                change.action()
-            });
+            rows.add(new EntryRow(
+                    change.state().value(),
+                    change.action(),
+                    change.qAfter(),
+                    visits,
+                    own == null ? 0L : own,
+                    write(peers),
+                    confidence.confidence(visits)));
         }
-        int[] updated = batch(
-                "UPDATE table_entry SET q = ?, visits = ?, own_visits = ?, peer_visits_json = ?, confidence = ?"
-                        + " WHERE table_id = ? AND state = ? AND action = ?",
-                rows);
-        ActionSpace actions = actionsOf(table);
-        var inserts = new ArrayList<Object[]>();
-        for (int i = 0; i < rows.size(); i++) {
-            if (updated[i] == 0) {
-                Object[] row = rows.get(i);
-                inserts.add(new Object[] {
-                    table, row[6], row[7], actions.indexOf((String) row[7]), row[0], row[1], row[2], row[3], row[4]
-                });
-            }
-        }
-        insertEntries(inserts);
+        upsert(table, rows, MERGED);
     }
 
     @EventHandler
@@ -182,17 +151,70 @@ public class TableSummaryProjection {
         jdbc.update("DELETE FROM table_summary");
     }
 
-    private void insertEntries(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            batch(
+    /**
+     * An entry's new state. {@code ownVisits} is added to the stored own visits by a learning batch ({@link #LEARNED})
+     * and replaces them, with the peer visits, after a merge ({@link #MERGED}).
+     */
+    private record EntryRow(
+            String state, String action, double q, long visits, long ownVisits, String peerJson, double confidence) {}
+
+    private static final String LEARNED = "UPDATE table_entry SET q = ?, visits = ?, own_visits = own_visits + ?,"
+            + " confidence = ? WHERE table_id = ? AND state = ? AND action = ?";
+    private static final String MERGED = "UPDATE table_entry SET q = ?, visits = ?, own_visits = ?,"
+            + " peer_visits_json = ?, confidence = ? WHERE table_id = ? AND state = ? AND action = ?";
+
+    /** One batched update of the existing rows, then one batched insert of the rows the update did not find. */
+    private void upsert(String table, List<EntryRow> rows, String update) {
+        boolean merged = update.equals(MERGED);
+        int[] updated = jdbc.batchUpdate(
+                update,
+                rows.stream()
+                        .map(row -> merged
+                                ? new Object[] {
+                                    row.q(),
+                                    row.visits(),
+                                    row.ownVisits(),
+                                    row.peerJson(),
+                                    row.confidence(),
+                                    table,
+                                    row.state(),
+                                    row.action()
+                                }
+                                : new Object[] {
+                                    row.q(),
+                                    row.visits(),
+                                    row.ownVisits(),
+                                    row.confidence(),
+                                    table,
+                                    row.state(),
+                                    row.action()
+                                })
+                        .toList());
+        var inserts = new ArrayList<Object[]>();
+        ActionSpace actions = null;
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                actions = actions != null ? actions : actionsOf(table);
+                EntryRow row = rows.get(i);
+                inserts.add(new Object[] {
+                    table,
+                    row.state(),
+                    row.action(),
+                    actions.indexOf(row.action()),
+                    row.q(),
+                    row.visits(),
+                    row.ownVisits(),
+                    row.peerJson(),
+                    row.confidence()
+                });
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(
                     "INSERT INTO table_entry (table_id, state, action, action_index, q, visits, own_visits,"
                             + " peer_visits_json, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows);
+                    inserts);
         }
-    }
-
-    private int[] batch(String sql, List<Object[]> rows) {
-        return jdbc.batchUpdate(sql, rows);
     }
 
     private ActionSpace actionsOf(String table) {
