@@ -1,11 +1,14 @@
 package io.qswarm.app;
 
+import io.qswarm.app.cli.AuditCommand;
 import io.qswarm.app.cli.BacktestCommand;
 import io.qswarm.app.cli.EvaluateCommand;
 import io.qswarm.app.cli.ExportCommand;
+import io.qswarm.app.cli.ExportStreamsCommand;
 import io.qswarm.app.cli.ImportCommand;
 import io.qswarm.app.cli.ServeCommand;
 import io.qswarm.app.cli.TrainCommand;
+import io.qswarm.app.cli.VerifyProofCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +25,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ImportCommand.class,
             BacktestCommand.class,
+            AuditCommand.class,
+            VerifyProofCommand.class,
+            ExportStreamsCommand.class,
             CommandLine.HelpCommand.class
         })
 public class QSwarmCli implements Runnable {

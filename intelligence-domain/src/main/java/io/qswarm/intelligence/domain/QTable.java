@@ -24,6 +24,7 @@ import io.qswarm.intelligence.api.RecordedBatch;
 import io.qswarm.intelligence.api.RejectedEntry;
 import io.qswarm.intelligence.api.StateKey;
 import io.qswarm.intelligence.api.ValueFunctionKind;
+import io.qswarm.intelligence.integrity.HashChain;
 import io.qswarm.intelligence.learning.BatchLearner;
 import io.qswarm.intelligence.learning.Knowledge;
 import io.qswarm.intelligence.learning.KnowledgeMerge;
@@ -37,6 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
@@ -46,6 +49,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * <p>Every command computes its outcome from the current state and applies it as an event that carries the result
  * (new values, visits, epsilon), so replay only copies facts: it needs no clock, no randomness and no other input.
  * A batch whose idempotency key was applied before is ignored; a merge counts each origin's experiences once.
+ *
+ * <p>Every event carries the table's hash chain in its metadata ({@link HashChain}): the hash of its predecessor and
+ * its own, so an auditor can prove that no event was edited, removed or reordered.
  */
 public class QTable {
 
@@ -62,6 +68,7 @@ public class QTable {
     private double epsilon;
     private Map<StateKey, Map<String, QEntry>> values;
     private Set<String> appliedBatches;
+    private String lastHash;
 
     protected QTable() {
         // for Axon and snapshot deserialization
@@ -69,7 +76,7 @@ public class QTable {
 
     @CommandHandler
     public QTable(CreateQTable command) {
-        apply(new QTableCreated(
+        chained(new QTableCreated(
                 command.tableId(),
                 command.agentId(),
                 command.actions(),
@@ -90,7 +97,7 @@ public class QTable {
         List<AppliedUpdate> updates = BatchLearner.learn(command.experiences(), parameters, lookup());
         long episodesAfter = command.endsEpisode() ? episodes + 1 : episodes;
         double epsilonAfter = exploration.epsilonAt(episodesAfter);
-        apply(new QTableUpdated(
+        chained(new QTableUpdated(
                 tableId, command.idempotencyKey(), updates, command.endsEpisode(), episodesAfter, epsilonAfter));
         return new RecordedBatch(false, updates.size(), episodesAfter, epsilonAfter);
     }
@@ -123,11 +130,13 @@ public class QTable {
                     before.q(),
                     after.get().q(),
                     before.unionOfOrigins(Knowledge.NONE),
-                    after.get().visitsByOrigin()));
+                    after.get().visitsByOrigin(),
+                    peer.q(),
+                    peer.visitsByOrigin()));
         }
         int added = (int) changes.stream().filter(MergedEntry::added).count();
         var counts = new MergeCounts(added, changes.size() - added, unchanged, rejected.size());
-        apply(new QTableMerged(
+        chained(new QTableMerged(
                 tableId, command.peer(), command.round(), command.strategy(), changes, rejected, counts));
         return counts;
     }
@@ -135,9 +144,20 @@ public class QTable {
     @CommandHandler
     public void handle(ChangeExploration command) {
         if (!command.exploration().equals(exploration)) {
-            apply(new ExplorationChanged(
+            chained(new ExplorationChanged(
                     tableId, command.exploration(), command.exploration().epsilonAt(0)));
         }
+    }
+
+    /** Applies {@code event} linked to its predecessor: {@code chain.prev} and {@code chain.hash} in its metadata. */
+    private void chained(Object event) {
+        String previous = lastHash == null ? HashChain.GENESIS : lastHash;
+        apply(event, MetaData.with(HashChain.PREVIOUS, previous).and(HashChain.HASH, HashChain.next(previous, event)));
+    }
+
+    /** The chain hash stored with the event, or recomputed for an event given without it (test fixtures). */
+    private void link(Object event, String hash) {
+        lastHash = hash != null ? hash : HashChain.next(lastHash, event);
     }
 
     private Optional<String> refusal(PeerEntry entry, ActionSpace space, String peer) {
@@ -157,7 +177,7 @@ public class QTable {
     }
 
     @EventSourcingHandler
-    void on(QTableCreated event) {
+    void on(QTableCreated event, @MetaDataValue(HashChain.HASH) String hash) {
         tableId = event.tableId();
         agentId = event.agentId();
         actions = event.actions();
@@ -169,10 +189,11 @@ public class QTable {
         episodes = 0;
         values = new HashMap<>();
         appliedBatches = new HashSet<>();
+        link(event, hash);
     }
 
     @EventSourcingHandler
-    void on(QTableUpdated event) {
+    void on(QTableUpdated event, @MetaDataValue(HashChain.HASH) String hash) {
         for (AppliedUpdate update : event.updates()) {
             row(update.state())
                     .put(update.action(), entry(update.state(), update.action()).learned(update.newQ()));
@@ -180,21 +201,24 @@ public class QTable {
         appliedBatches.add(event.idempotencyKey());
         episodes = event.episodes();
         epsilon = event.epsilon();
+        link(event, hash);
     }
 
     @EventSourcingHandler
-    void on(QTableMerged event) {
+    void on(QTableMerged event, @MetaDataValue(HashChain.HASH) String hash) {
         for (MergedEntry change : event.changes()) {
             row(change.state())
                     .put(change.action(), QEntry.from(change.qAfter(), change.visitsAfter(), tableId.value()));
         }
+        link(event, hash);
     }
 
     @EventSourcingHandler
-    void on(ExplorationChanged event) {
+    void on(ExplorationChanged event, @MetaDataValue(HashChain.HASH) String hash) {
         exploration = event.exploration();
         epsilon = event.epsilon();
         episodes = 0;
+        link(event, hash);
     }
 
     private ActionSpace actionSpace() {

@@ -24,11 +24,16 @@ import io.qswarm.intelligence.api.QTableRefusedException;
 import io.qswarm.intelligence.api.QTableUpdated;
 import io.qswarm.intelligence.api.RecordExperiences;
 import io.qswarm.intelligence.api.RejectedEntry;
+import io.qswarm.intelligence.integrity.HashChain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.BaseMatcher;
+import org.hamcrest.Description;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -236,7 +241,9 @@ class QTableTest {
                                     0.5,
                                     0.7,
                                     Map.of(TABLE.value(), 10L),
-                                    Map.of(TABLE.value(), 10L, "peer-b", 20L))),
+                                    Map.of(TABLE.value(), 10L, "peer-b", 20L),
+                                    0.8,
+                                    Map.of("peer-b", 20L))),
                             List.of(),
                             new MergeCounts(0, 1, 0, 0)));
         }
@@ -333,6 +340,58 @@ class QTableTest {
                     .when(new ChangeExploration(TABLE, ExplorationSchedule.constant(0.1)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ChainingEvents {
+
+        @Test
+        void theFirstEventFollowsTheGenesisHash() {
+            var captured = new Captured();
+            fixture.givenNoPriorActivity().when(aRoutingTable()).expectEventsMatching(captured);
+            EventMessage<?> created = captured.events.get(0);
+            org.assertj.core.api.Assertions.assertThat(created.getMetaData())
+                    .containsEntry(HashChain.PREVIOUS, HashChain.GENESIS)
+                    .containsEntry(HashChain.HASH, HashChain.next(HashChain.GENESIS, created.getPayload()));
+        }
+
+        @Test
+        void eachEventCommitsToThePayloadAndHashOfItsPredecessor() {
+            // given a created table whose creation event carries its chain hash
+            var creation = new Captured();
+            fixture.givenNoPriorActivity().when(aRoutingTable()).expectEventsMatching(creation);
+            String createdHash = (String) creation.events.get(0).getMetaData().get(HashChain.HASH);
+
+            // when a batch is learned on a fresh fixture given the same history
+            var captured = new Captured();
+            new AggregateTestFixture<>(QTable.class)
+                    .given(aRoutingTableCreated())
+                    .when(batch("episode-1", step("s0", "escalate", 1.0, "s1")))
+                    .expectEventsMatching(captured);
+
+            // then its metadata links to the creation and hashes its own payload
+            EventMessage<?> updated = captured.events.get(0);
+            org.assertj.core.api.Assertions.assertThat(updated.getMetaData())
+                    .containsEntry(HashChain.PREVIOUS, createdHash)
+                    .containsEntry(HashChain.HASH, HashChain.next(createdHash, updated.getPayload()));
+        }
+    }
+
+    /** Captures the published events (and accepts them). */
+    private static final class Captured extends BaseMatcher<List<EventMessage<?>>> {
+        final List<EventMessage<?>> events = new ArrayList<>();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean matches(Object actual) {
+            events.addAll((List<EventMessage<?>>) actual);
+            return true;
+        }
+
+        @Override
+        public void describeTo(Description description) {
+            description.appendText("any events");
         }
     }
 }

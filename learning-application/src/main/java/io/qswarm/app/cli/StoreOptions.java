@@ -31,14 +31,14 @@ public class StoreOptions {
     /** Starts the command side, projections and query handlers on the store, quietly, without a web server. */
     public ConfigurableApplicationContext open(Path fallback) {
         try {
+            // command-line arguments: they outrank application.properties (builder properties would not)
             return new SpringApplicationBuilder(QSwarmApplication.class)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
-                    .properties(
-                            "spring.datasource.url=" + url(fallback),
-                            "logging.level.root=WARN",
-                            "spring.main.banner-mode=off")
-                    .run();
+                    .run(
+                            "--spring.datasource.url=" + url(fallback),
+                            "--logging.level.root=WARN",
+                            "--spring.main.banner-mode=off");
         } catch (RuntimeException e) {
             if (String.valueOf(rootMessage(e)).contains("Database may be already in use")) {
                 throw new IllegalStateException("the store " + url(fallback)

@@ -1,0 +1,30 @@
+package io.qswarm.audit;
+
+/**
+ * What the audit found for one table.
+ *
+ * @param version sequence number of the last event replayed
+ * @param chainHead hash of the last event replayed (the chain head)
+ * @param sha256 SHA-256 of the canonical encoding of the sorted entries ({@link TableDigest}); null for a failed
+ *     table, whose state past the discrepancy means nothing
+ * @param merkleRoot RFC 6962 Merkle tree hash over the same entries (null for a failed table)
+ * @param discrepancy the first discrepancy, or null when the table is clean
+ */
+public record TableResult(
+        String tableId,
+        long version,
+        long events,
+        long updates,
+        long merges,
+        long entries,
+        long episodes,
+        double epsilon,
+        String chainHead,
+        String sha256,
+        String merkleRoot,
+        Discrepancy discrepancy) {
+
+    public boolean clean() {
+        return discrepancy == null;
+    }
+}
