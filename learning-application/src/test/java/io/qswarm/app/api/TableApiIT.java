@@ -204,6 +204,18 @@ class TableApiIT {
         assertThat(prometheus).contains("commandBus_allTimer_seconds_count{payloadType=\"CreateQTable\"}");
     }
 
+    @Test
+    void theApiIsDescribedByAnOpenApiDocument() {
+        JsonNode document = get("/v3/api-docs").getBody();
+
+        assertThat(document.get("info").get("title").asText()).isEqualTo("QSwarm API");
+        assertThat(document.get("paths").has("/api/v1/tables/{tableId}/experiences"))
+                .isTrue();
+        assertThat(document.get("paths").has("/api/v1/tables/{tableId}/merges")).isTrue();
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     @Nested
     class Refusals {
 
