@@ -5,6 +5,7 @@ import io.qswarm.intelligence.api.AgentId;
 import io.qswarm.intelligence.api.CreateQTable;
 import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.FetchGreedyPolicy;
+import io.qswarm.intelligence.api.FetchMergeHistory;
 import io.qswarm.intelligence.api.FetchQTableEntries;
 import io.qswarm.intelligence.api.FetchQTableExport;
 import io.qswarm.intelligence.api.FindQTableSummary;
@@ -12,6 +13,7 @@ import io.qswarm.intelligence.api.GreedyPolicy;
 import io.qswarm.intelligence.api.LearningRule;
 import io.qswarm.intelligence.api.ListQTables;
 import io.qswarm.intelligence.api.MergeCounts;
+import io.qswarm.intelligence.api.MergeHistory;
 import io.qswarm.intelligence.api.MergePeerKnowledge;
 import io.qswarm.intelligence.api.QTableEntriesPage;
 import io.qswarm.intelligence.api.QTableExport;
@@ -126,6 +128,17 @@ class TableController {
                 id,
                 queries.query(new FindQTableSummary(id), ResponseTypes.optionalInstanceOf(QTableSummary.class))
                         .join());
+    }
+
+    @GetMapping("/{tableId}/merges")
+    MergeHistory merges(
+            @PathVariable String tableId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        var id = QTableId.of(tableId);
+        summary(tableId);
+        return queries.query(new FetchMergeHistory(id, page, size), ResponseTypes.instanceOf(MergeHistory.class))
+                .join();
     }
 
     @GetMapping("/{tableId}/entries")
