@@ -124,10 +124,7 @@ class TableController {
     @GetMapping("/{tableId}")
     QTableSummary summary(@PathVariable String tableId) {
         var id = QTableId.of(tableId);
-        return found(
-                id,
-                queries.query(new FindQTableSummary(id), ResponseTypes.optionalInstanceOf(QTableSummary.class))
-                        .join());
+        return found(id, new FindQTableSummary(id), QTableSummary.class);
     }
 
     @GetMapping("/{tableId}/merges")
@@ -149,31 +146,25 @@ class TableController {
             @RequestParam(defaultValue = "100") int size) {
         var id = QTableId.of(tableId);
         var query = new FetchQTableEntries(id, state == null ? null : StateKey.of(state), page, size);
-        return found(
-                id,
-                queries.query(query, ResponseTypes.optionalInstanceOf(QTableEntriesPage.class))
-                        .join());
+        return found(id, query, QTableEntriesPage.class);
     }
 
     @GetMapping("/{tableId}/export")
     QTableExport export(@PathVariable String tableId) {
         var id = QTableId.of(tableId);
-        return found(
-                id,
-                queries.query(new FetchQTableExport(id), ResponseTypes.optionalInstanceOf(QTableExport.class))
-                        .join());
+        return found(id, new FetchQTableExport(id), QTableExport.class);
     }
 
     @GetMapping("/{tableId}/policy")
     GreedyPolicy policy(@PathVariable String tableId) {
         var id = QTableId.of(tableId);
-        return found(
-                id,
-                queries.query(new FetchGreedyPolicy(id), ResponseTypes.optionalInstanceOf(GreedyPolicy.class))
-                        .join());
+        return found(id, new FetchGreedyPolicy(id), GreedyPolicy.class);
     }
 
-    private static <T> T found(QTableId id, java.util.Optional<T> answer) {
-        return answer.orElseThrow(() -> new UnknownTableException(id));
+    /** The answer of a table query, or 404 when the read model does not know the table. */
+    private <T> T found(QTableId id, Object query, Class<T> answer) {
+        return queries.query(query, ResponseTypes.optionalInstanceOf(answer))
+                .join()
+                .orElseThrow(() -> new UnknownTableException(id));
     }
 }

@@ -128,7 +128,6 @@ public class TrainCommand implements Callable<Integer> {
         Supplier<Environment> environments = task.environments(marketConfig);
         try (ConfigurableApplicationContext context = storeOptions.open(out.resolve("store"))) {
             CommandGateway commands = context.getBean(CommandGateway.class);
-            QueryGateway queries = context.getBean(QueryGateway.class);
             var progress = new Training.Progress();
             var bar = Executors.newSingleThreadScheduledExecutor();
             long total = (long) agents * episodes;
@@ -147,7 +146,7 @@ public class TrainCommand implements Callable<Integer> {
                     System.err.println();
                 }
             }
-            Map<String, Object> report = report(settings, result, queries, environments);
+            Map<String, Object> report = report(settings, result, context, environments);
             writeOutputs(result, report);
             System.out.printf(
                     Locale.ROOT,
@@ -166,8 +165,10 @@ public class TrainCommand implements Callable<Integer> {
     private Map<String, Object> report(
             Training.Settings settings,
             Training.Result result,
-            QueryGateway queries,
+            ConfigurableApplicationContext context,
             Supplier<Environment> environments) {
+        Tables.awaitReadModels(context, Duration.ofSeconds(120));
+        QueryGateway queries = context.getBean(QueryGateway.class);
         var perAgent = new ArrayList<Map<String, Object>>();
         double sum = 0;
         long persisted = 0;
@@ -181,7 +182,7 @@ public class TrainCommand implements Callable<Integer> {
             }
             double mean = evalSum / evalEpisodes;
             sum += mean;
-            QTableSummary summary = awaitProjection(queries, agent, result);
+            QTableSummary summary = persistedSummary(queries, agent);
             persisted += summary.updates();
             var row = new LinkedHashMap<String, Object>();
             row.put("table", agent.tableId().value());
@@ -213,29 +214,17 @@ public class TrainCommand implements Callable<Integer> {
         return report;
     }
 
-    /** Waits until the read model has every update of the agent's table, proving they were persisted. */
-    private static QTableSummary awaitProjection(QueryGateway queries, Agent agent, Training.Result result) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        QTableSummary summary = null;
-        long expected = agent.mirrorUpdates();
-        while (System.nanoTime() < deadline) {
-            summary = queries.query(
-                            new FindQTableSummary(agent.tableId()),
-                            ResponseTypes.optionalInstanceOf(QTableSummary.class))
-                    .join()
-                    .orElse(null);
-            if (summary != null && summary.updates() >= expected) {
-                return summary;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    /** The table's summary once the read models caught up; it must hold every update the agent recorded. */
+    private static QTableSummary persistedSummary(QueryGateway queries, Agent agent) {
+        QTableSummary summary = queries.query(
+                        new FindQTableSummary(agent.tableId()), ResponseTypes.optionalInstanceOf(QTableSummary.class))
+                .join()
+                .orElseThrow(() -> new IllegalStateException("no read model for " + agent.tableId()));
+        if (summary.updates() != agent.mirrorUpdates()) {
+            throw new IllegalStateException("the store holds " + summary.updates() + " updates of " + agent.tableId()
+                    + " but the agent recorded " + agent.mirrorUpdates());
         }
-        throw new IllegalStateException("the read model of " + agent.tableId() + " did not reach " + expected
-                + " updates (has " + (summary == null ? 0 : summary.updates()) + ")");
+        return summary;
     }
 
     private void writeOutputs(Training.Result result, Map<String, Object> report) throws IOException {

@@ -108,19 +108,7 @@ public final class Agent {
      * environment without a time limit is cut after {@code maxSteps} (a greedy policy may cycle).
      */
     public Episode evaluateEpisode(Environment copy, SplittableRandom random, int maxSteps) {
-        int state = copy.reset(random);
-        double total = 0;
-        int steps = 0;
-        while (steps < maxSteps) {
-            Step step = copy.step(mirror.actions().indexOf(mirror.greedy(key(state))), random);
-            total += step.reward();
-            steps++;
-            if (step.done()) {
-                return new Episode(total, steps, 0);
-            }
-            state = step.nextState();
-        }
-        return new Episode(total, steps, 0);
+        return GreedyRollout.play(copy, s -> mirror.actions().indexOf(mirror.greedy(key(s))), random, maxSteps);
     }
 
     /** The greedy action index of every state of the environment. */

@@ -1,7 +1,6 @@
 package io.qswarm.app.runtime;
 
 import io.qswarm.environments.Environment;
-import io.qswarm.environments.Step;
 import io.qswarm.intelligence.api.ActionSpace;
 import io.qswarm.intelligence.api.QTableEntry;
 import io.qswarm.intelligence.api.QTableExport;
@@ -47,15 +46,8 @@ public final class StoredPolicy {
         var random = new SplittableRandom(seed);
         double sum = 0;
         for (int e = 0; e < episodes; e++) {
-            int state = environment.reset(random);
-            for (int steps = 0; steps < maxSteps; steps++) {
-                Step step = environment.step(action(environment.stateKey(state)), random);
-                sum += step.reward();
-                if (step.done()) {
-                    break;
-                }
-                state = step.nextState();
-            }
+            sum += GreedyRollout.play(environment, s -> action(environment.stateKey(s)), random, maxSteps)
+                    .totalReward();
         }
         return sum / episodes;
     }
