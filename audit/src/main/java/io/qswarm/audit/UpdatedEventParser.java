@@ -67,6 +67,7 @@ final class UpdatedEventParser {
             double oldQ = 0.0;
             double newQ = 0.0;
             long visits = 0;
+            Map<String, String> scope = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -83,11 +84,23 @@ final class UpdatedEventParser {
                     case "oldQ" -> oldQ = parser.getDoubleValue();
                     case "newQ" -> newQ = parser.getDoubleValue();
                     case "visits" -> visits = parser.getLongValue();
+                    case "scope" -> scope = isNull ? null : scope(parser);
                     default -> parser.skipChildren();
                 }
             }
             updates.add(new AppliedUpdate(
-                    state, action, reward, components, nextState, nextAction, terminal, bootstrap, oldQ, newQ, visits));
+                    state,
+                    action,
+                    reward,
+                    components,
+                    nextState,
+                    nextAction,
+                    terminal,
+                    bootstrap,
+                    oldQ,
+                    newQ,
+                    visits,
+                    scope));
         }
         expect(parser.currentToken(), JsonToken.END_ARRAY);
         return updates;
@@ -102,6 +115,17 @@ final class UpdatedEventParser {
             components.put(name, value == JsonToken.VALUE_NULL ? null : parser.getDoubleValue());
         }
         return components;
+    }
+
+    private static Map<String, String> scope(JsonParser parser) throws IOException {
+        expect(parser.currentToken(), JsonToken.START_OBJECT);
+        var scope = new LinkedHashMap<String, String>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            scope.put(key, value == JsonToken.VALUE_NULL ? null : parser.getText());
+        }
+        return scope;
     }
 
     private static void expect(JsonToken actual, JsonToken expected) throws IOException {

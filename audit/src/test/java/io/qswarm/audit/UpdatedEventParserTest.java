@@ -39,7 +39,10 @@ class UpdatedEventParserTest {
                         random.nextDouble(),
                         i == 0 ? -0.0 : random.nextDouble(),
                         Double.longBitsToDouble(random.nextLong() >>> 2),
-                        random.nextLong(1, Long.MAX_VALUE)));
+                        random.nextLong(1, Long.MAX_VALUE),
+                        random.nextBoolean()
+                                ? Map.of()
+                                : Map.of("regime", "r" + random.nextInt(3), "bucket", "micro")));
             }
             var stored = new QTableUpdated(QTableId.of("t"), "k-" + event, updates, random.nextBoolean(), event, 0.05);
             byte[] json = storage.writeValueAsBytes(stored);

@@ -1,6 +1,7 @@
 package io.qswarm.environments;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
@@ -41,6 +42,14 @@ public interface Environment {
 
     /** The current state of the episode. */
     int state();
+
+    /**
+     * The context the last {@link #step} happened in (e.g. the market regime that produced its return), for read
+     * models that group outcomes by it; empty for environments without such a context.
+     */
+    default Map<String, String> scope() {
+        return Map.of();
+    }
 
     default int actionCount() {
         return actions().size();

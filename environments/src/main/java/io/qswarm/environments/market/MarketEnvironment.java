@@ -52,7 +52,10 @@ public final class MarketEnvironment implements Environment {
     private final double logInitialPrice;
     private final ArrayDeque<Double> window = new ArrayDeque<>();
 
+    private static final Map<Regime, Map<String, String>> SCOPES = scopes();
+
     private Regime regime;
+    private Regime stepRegime;
     private double logPrice;
     private int position;
     private int volumeBucket;
@@ -96,6 +99,7 @@ public final class MarketEnvironment implements Environment {
 
     @Override
     public int reset(RandomGenerator rng) {
+        stepRegime = null;
         regime = Regime.values()[Sampling.categorical(config.initialRegimeDistribution(), rng)];
         mood = observeMood(rng);
         logPrice = logInitialPrice;
@@ -127,6 +131,7 @@ public final class MarketEnvironment implements Environment {
             fee = config.feeBps();
         }
         RegimeParameters parameters = config.regime(regime);
+        stepRegime = regime;
         double z = rng.nextGaussian();
         double uShock = rng.nextDouble();
         double uSign = rng.nextDouble();
@@ -174,6 +179,15 @@ public final class MarketEnvironment implements Environment {
     /** The current observation (what {@link #state()} encodes). */
     public MarketObservation observation() {
         return new MarketObservation(priceBucket(), volumeBucket, trend, position, mood);
+    }
+
+    /**
+     * The regime that produced the last step's return, as {@code regime=<key>}: a label for read models (edge scores
+     * per regime), not part of the state agents learn on.
+     */
+    @Override
+    public Map<String, String> scope() {
+        return stepRegime == null ? Map.of() : SCOPES.get(stepRegime);
     }
 
     /** The hidden regime, for diagnostics and tests; agents see only the mood. */
@@ -224,5 +238,13 @@ public final class MarketEnvironment implements Environment {
             }
         }
         return bucket;
+    }
+
+    private static Map<Regime, Map<String, String>> scopes() {
+        var scopes = new java.util.EnumMap<Regime, Map<String, String>>(Regime.class);
+        for (Regime each : Regime.values()) {
+            scopes.put(each, Map.of("regime", each.key()));
+        }
+        return scopes;
     }
 }

@@ -36,6 +36,24 @@ class MarketEnvironmentTest {
     }
 
     @Test
+    void eachStepIsScopedByTheRegimeThatProducedItsReturn() {
+        // given
+        MarketEnvironment market = aDefaultMarket();
+        var rng = seeded(7);
+        market.reset(rng);
+        assertThat(market.scope()).isEmpty();
+
+        for (int i = 0; i < 50; i++) {
+            // when
+            Regime before = market.regime();
+            market.step(0, rng);
+
+            // then
+            assertThat(market.scope()).isEqualTo(Map.of("regime", before.key()));
+        }
+    }
+
+    @Test
     void everyStateDecodesAndEncodesBackToItself() {
         Quantization quantization = MarketConfig.defaults().quantization();
         for (int s = 0; s < MarketObservation.stateCount(quantization); s++) {

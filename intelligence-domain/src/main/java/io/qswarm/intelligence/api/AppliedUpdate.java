@@ -8,6 +8,7 @@ import java.util.Map;
  * and checks {@code bootstrap} against the replayed table.
  *
  * @param visits the entry's total visits (own and merged) after the update
+ * @param scope the experience's scope (see {@link Experience#scope()}), empty when unscoped
  */
 public record AppliedUpdate(
         StateKey state,
@@ -20,9 +21,39 @@ public record AppliedUpdate(
         double bootstrap,
         double oldQ,
         double newQ,
-        long visits) {
+        long visits,
+        @AddedLater Map<String, String> scope) {
 
     public AppliedUpdate {
         rewardComponents = rewardComponents == null ? Map.of() : rewardComponents;
+        scope = scope == null ? Map.of() : scope;
+    }
+
+    /** An unscoped update. */
+    public AppliedUpdate(
+            StateKey state,
+            String action,
+            double reward,
+            Map<String, Double> rewardComponents,
+            StateKey nextState,
+            String nextAction,
+            boolean terminal,
+            double bootstrap,
+            double oldQ,
+            double newQ,
+            long visits) {
+        this(
+                state,
+                action,
+                reward,
+                rewardComponents,
+                nextState,
+                nextAction,
+                terminal,
+                bootstrap,
+                oldQ,
+                newQ,
+                visits,
+                Map.of());
     }
 }

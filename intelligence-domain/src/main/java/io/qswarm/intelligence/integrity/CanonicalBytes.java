@@ -1,5 +1,6 @@
 package io.qswarm.intelligence.integrity;
 
+import io.qswarm.intelligence.api.AddedLater;
 import io.qswarm.intelligence.api.AppliedUpdate;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -29,11 +30,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * 'R' name n32 value*        record: its simple class name (as 'S'), component count, components in declaration order
  * </pre>
  *
- * The hottest record, {@link AppliedUpdate}, has a hand-written path that produces exactly the generic bytes.
+ * A trailing record component marked {@link AddedLater} is left out while it is null or empty (the count covers only
+ * the components written), so events published before the component existed keep their bytes.
+ *
+ * <p>The hottest record, {@link AppliedUpdate}, has a hand-written path that produces exactly the generic bytes.
  */
 public final class CanonicalBytes {
 
     private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, boolean[]> ADDED_LATER = new ConcurrentHashMap<>();
 
     private byte[] buffer;
     private int size;
@@ -120,13 +125,39 @@ public final class CanonicalBytes {
             text((String) invoke(accessors[0], record));
             return;
         }
+        var components = new ArrayList<Object>(accessors.length);
+        for (Method accessor : accessors) {
+            components.add(invoke(accessor, record));
+        }
+        boolean[] addedLater = ADDED_LATER.computeIfAbsent(record.getClass(), CanonicalBytes::addedLater);
+        while (!components.isEmpty()
+                && addedLater[components.size() - 1]
+                && isEmpty(components.get(components.size() - 1))) {
+            components.remove(components.size() - 1);
+        }
         tag('R');
         tag('S');
         text(record.getClass().getSimpleName());
-        int32(accessors.length);
-        for (Method accessor : accessors) {
-            value(invoke(accessor, record));
+        int32(components.size());
+        for (Object component : components) {
+            value(component);
         }
+    }
+
+    /** Which components are marked {@link AddedLater}: left out while trailing and empty (see the class comment). */
+    private static boolean[] addedLater(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        var marked = new boolean[components.length];
+        for (int i = 0; i < components.length; i++) {
+            marked[i] = components[i].isAnnotationPresent(AddedLater.class);
+        }
+        return marked;
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null
+                || (value instanceof Map<?, ?> map && map.isEmpty())
+                || (value instanceof Collection<?> collection && collection.isEmpty());
     }
 
     /** Same bytes as {@link #record} for {@code AppliedUpdate}, without reflection. */
@@ -134,7 +165,8 @@ public final class CanonicalBytes {
         tag('R');
         tag('S');
         text("AppliedUpdate");
-        int32(11);
+        boolean scoped = !u.scope().isEmpty();
+        int32(scoped ? 12 : 11);
         valueRecord(u.state() == null ? null : u.state().value());
         tag('S');
         text(u.action());
@@ -153,6 +185,9 @@ public final class CanonicalBytes {
         int64(Double.doubleToLongBits(u.newQ()));
         tag('J');
         int64(u.visits());
+        if (scoped) {
+            map(u.scope());
+        }
     }
 
     private void valueRecord(String value) {

@@ -63,7 +63,8 @@ public final class BatchLearner {
                     bootstrap,
                     oldQ,
                     newQ,
-                    visits));
+                    visits,
+                    experience.scope()));
         }
         return updates;
     }

@@ -89,6 +89,33 @@ class QTableTest {
     class RecordingExperiences {
 
         @Test
+        void anExperiencesScopeIsRecordedWithItsUpdate() {
+            var scope = Map.of("regime", "bull", "timeframe", "1h");
+            fixture.given(aRoutingTableCreated(), knowledgeOfTheReferenceState())
+                    .when(batch(
+                            "episode-1", step("s0", "direct_answer", 1.0, "s1").withScope(scope)))
+                    .expectEvents(new QTableUpdated(
+                            TABLE,
+                            "episode-1",
+                            List.of(new AppliedUpdate(
+                                    state("s0"),
+                                    "direct_answer",
+                                    1.0,
+                                    Map.of(),
+                                    state("s1"),
+                                    null,
+                                    false,
+                                    0.8,
+                                    0.5,
+                                    0.5 + 0.1 * (1.0 + 0.95 * 0.8 - 0.5),
+                                    11,
+                                    scope)),
+                            true,
+                            1,
+                            0.1));
+        }
+
+        @Test
         void aQLearningUpdateFollowsTheReferenceValues() {
             fixture.given(aRoutingTableCreated(), knowledgeOfTheReferenceState())
                     .when(batch("episode-1", step("s0", "direct_answer", 1.0, "s1")))

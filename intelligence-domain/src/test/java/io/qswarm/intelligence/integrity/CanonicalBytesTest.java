@@ -2,6 +2,8 @@ package io.qswarm.intelligence.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qswarm.intelligence.api.ActionSpec;
+import io.qswarm.intelligence.api.AddedLater;
 import io.qswarm.intelligence.api.AppliedUpdate;
 import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.QTableUpdated;
@@ -45,6 +47,94 @@ class CanonicalBytesTest {
         int genericName = 1 + 1 + 4 + "AppliedUpdateShape".length();
         assertThat(java.util.Arrays.copyOfRange(fast, fastName, fast.length))
                 .isEqualTo(java.util.Arrays.copyOfRange(generic, genericName, generic.length));
+    }
+
+    /** The same shape with the scope component, marked as added later. */
+    private record ScopedShape(
+            StateKey state,
+            String action,
+            double reward,
+            Map<String, Double> rewardComponents,
+            StateKey nextState,
+            String nextAction,
+            boolean terminal,
+            double bootstrap,
+            double oldQ,
+            double newQ,
+            long visits,
+            @AddedLater Map<String, String> scope) {}
+
+    private static AppliedUpdate scoped(Map<String, String> scope) {
+        return new AppliedUpdate(
+                StateKey.of("s0"),
+                "escalate",
+                1.0,
+                Map.of(),
+                StateKey.of("s1"),
+                null,
+                false,
+                0.8,
+                0.5,
+                0.626,
+                3,
+                scope);
+    }
+
+    private static byte[] afterName(byte[] bytes, String name) {
+        return java.util.Arrays.copyOfRange(bytes, 1 + 1 + 4 + name.length(), bytes.length);
+    }
+
+    @Test
+    void anUnscopedUpdateEncodesExactlyAsBeforeTheScopeExisted() {
+        byte[] unscoped = CanonicalBytes.of(scoped(Map.of()));
+        byte[] before = CanonicalBytes.of(new AppliedUpdateShape(
+                StateKey.of("s0"), "escalate", 1.0, Map.of(), StateKey.of("s1"), null, false, 0.8, 0.5, 0.626, 3));
+        assertThat(afterName(unscoped, "AppliedUpdate")).isEqualTo(afterName(before, "AppliedUpdateShape"));
+        assertThat(unscoped).isEqualTo(CanonicalBytes.of(update(0.626, Map.of())));
+    }
+
+    @Test
+    void aScopedUpdateEncodesItsScopeOnBothPaths() {
+        var scope = Map.of("regime", "bull", "bucket", "micro");
+        byte[] fast = CanonicalBytes.of(scoped(scope));
+        byte[] generic = CanonicalBytes.of(new ScopedShape(
+                StateKey.of("s0"),
+                "escalate",
+                1.0,
+                Map.of(),
+                StateKey.of("s1"),
+                null,
+                false,
+                0.8,
+                0.5,
+                0.626,
+                3,
+                scope));
+        assertThat(afterName(fast, "AppliedUpdate")).isEqualTo(afterName(generic, "ScopedShape"));
+        assertThat(fast).isNotEqualTo(CanonicalBytes.of(scoped(Map.of("regime", "bear", "bucket", "micro"))));
+        assertThat(CanonicalBytes.of(new ScopedShape(
+                        StateKey.of("s0"),
+                        "escalate",
+                        1.0,
+                        Map.of(),
+                        StateKey.of("s1"),
+                        null,
+                        false,
+                        0.8,
+                        0.5,
+                        0.626,
+                        3,
+                        Map.of())))
+                .hasSize(generic.length - CanonicalBytes.of(scope).length);
+    }
+
+    @Test
+    void anActionWithoutCategoryEncodesAsBeforeTheCategoryExisted() {
+        record ActionShape(String name, double baseCost) {}
+        byte[] plain = CanonicalBytes.of(ActionSpec.of("buy", 0.1));
+        byte[] before = CanonicalBytes.of(new ActionShape("buy", 0.1));
+        assertThat(afterName(plain, "ActionSpec")).isEqualTo(afterName(before, "ActionShape"));
+        assertThat(CanonicalBytes.of(new ActionSpec("buy", 0.1, "entry"))).isNotEqualTo(plain);
     }
 
     @Test

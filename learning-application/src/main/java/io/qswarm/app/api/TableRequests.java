@@ -33,10 +33,10 @@ final class TableRequests {
             Double gamma,
             Exploration exploration) {}
 
-    /** An action; {@code baseCost} defaults to 0. */
-    record Action(String name, Double baseCost) {
+    /** An action; {@code baseCost} defaults to 0, {@code category} (e.g. entry, exit) to the action itself. */
+    record Action(String name, Double baseCost, String category) {
         ActionSpec toSpec() {
-            return new ActionSpec(name, baseCost == null ? 0.0 : baseCost);
+            return new ActionSpec(name, baseCost == null ? 0.0 : baseCost, category);
         }
     }
 
@@ -54,7 +54,10 @@ final class TableRequests {
     /** Records a batch; {@code endsEpisode} defaults to true. */
     record RecordBatch(String idempotencyKey, Boolean endsEpisode, List<Step> experiences) {}
 
-    /** One experience; {@code reward} is required, {@code terminal} defaults to false. */
+    /**
+     * One experience; {@code reward} is required, {@code terminal} defaults to false, {@code scope} (e.g. regime,
+     * bucket, timeframe) is optional.
+     */
     record Step(
             String state,
             String action,
@@ -62,7 +65,8 @@ final class TableRequests {
             Map<String, Double> rewardComponents,
             String nextState,
             String nextAction,
-            Boolean terminal) {
+            Boolean terminal,
+            Map<String, String> scope) {
         Experience toExperience() {
             if (reward == null) {
                 throw new IllegalArgumentException("reward is required");
@@ -74,7 +78,8 @@ final class TableRequests {
                     rewardComponents,
                     nextState == null ? null : StateKey.of(nextState),
                     nextAction,
-                    terminal != null && terminal);
+                    terminal != null && terminal,
+                    scope);
         }
     }
 

@@ -81,7 +81,8 @@ public final class Agent {
                     step.rewardComponents(),
                     key(next),
                     nextAction < 0 ? null : mirror.actions().name(nextAction),
-                    step.terminated());
+                    step.terminated(),
+                    environment.scope());
             mirror.learn(experience);
             updates++;
             chunk.add(experience);
