@@ -3,6 +3,7 @@ package io.qswarm.app.api;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.qswarm.app.operations.UnknownReadModelException;
 import io.qswarm.intelligence.api.QTableRefusedException;
 import java.net.URI;
 import java.util.stream.Collectors;
@@ -50,6 +51,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler({UnknownTableException.class})
     ProblemDetail unknownTable(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-table", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownReadModelException.class)
+    ProblemDetail unknownReadModel(UnknownReadModelException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-read-model", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -47,11 +47,13 @@ class TableController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final TableQueries tables;
     private final ApiLimits limits;
 
-    TableController(CommandGateway commands, QueryGateway queries, ApiLimits limits) {
+    TableController(CommandGateway commands, QueryGateway queries, TableQueries tables, ApiLimits limits) {
         this.commands = commands;
         this.queries = queries;
+        this.tables = tables;
         this.limits = limits;
     }
 
@@ -161,10 +163,7 @@ class TableController {
         return found(id, new FetchGreedyPolicy(id), GreedyPolicy.class);
     }
 
-    /** The answer of a table query, or 404 when the read model does not know the table. */
     private <T> T found(QTableId id, Object query, Class<T> answer) {
-        return queries.query(query, ResponseTypes.optionalInstanceOf(answer))
-                .join()
-                .orElseThrow(() -> new UnknownTableException(id));
+        return tables.found(id, query, answer);
     }
 }
