@@ -6,17 +6,16 @@ import io.qswarm.intelligence.api.MergedEntry;
 import io.qswarm.intelligence.api.QTableCreated;
 import io.qswarm.intelligence.api.QTableMerged;
 import io.qswarm.intelligence.api.QTableUpdated;
-import io.qswarm.projections.support.KeyChunks;
 import io.qswarm.projections.support.LiveUpdates;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -68,12 +67,12 @@ public class ConfidenceProjection {
 
     @EventHandler
     void on(QTableUpdated event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
-        String table = event.tableId().value();
         var changes = new LinkedHashMap<EntryKey, Change>();
         var states = new LinkedHashSet<String>();
         for (AppliedUpdate update : event.updates()) {
             var key = new EntryKey(update.state().value(), update.action());
-            Change change = changes.computeIfAbsent(key, k -> new Change());
+            // a learning step adds exactly one visit: the first update of an entry in the batch tells its visits before
+            Change change = changes.computeIfAbsent(key, k -> new Change(update.visits() - 1));
             change.q = update.newQ();
             change.visits = update.visits();
             change.successes += update.reward() > 0 ? 1 : 0;
@@ -83,7 +82,7 @@ public class ConfidenceProjection {
                 states.add(update.nextState().value());
             }
         }
-        apply(table, sequence, at, changes, states);
+        apply(event.tableId().value(), sequence, at, changes, states);
     }
 
     @EventHandler
@@ -92,11 +91,9 @@ public class ConfidenceProjection {
         var states = new LinkedHashSet<String>();
         for (MergedEntry merged : event.changes()) {
             var key = new EntryKey(merged.state().value(), merged.action());
-            Change change = changes.computeIfAbsent(key, k -> new Change());
+            Change change = changes.computeIfAbsent(key, k -> new Change(total(merged.visitsBefore())));
             change.q = merged.qAfter();
-            change.visits = merged.visitsAfter().values().stream()
-                    .mapToLong(Long::longValue)
-                    .sum();
+            change.visits = total(merged.visitsAfter());
             states.add(key.state());
         }
         apply(event.tableId().value(), sequence, at, changes, states);
@@ -114,6 +111,12 @@ public class ConfidenceProjection {
         return Math.min(BUCKETS - 1, Math.max(0, (int) Math.floor(confidence * BUCKETS)));
     }
 
+    /**
+     * Applies one event without reading the entries back: an entry's confidence before the event follows from its
+     * visits before, which the event tells (a learning step adds one visit; a merge records the visits before), so
+     * the table totals move by deltas. States and entries are written as batched updates, then inserts of the rows
+     * the updates did not find.
+     */
     private void apply(
             String table, long sequence, Instant at, Map<EntryKey, Change> changes, Set<String> touchedStates) {
         List<Integer> actionCounts = jdbc.queryForList(
@@ -125,68 +128,56 @@ public class ConfidenceProjection {
             return; // already applied, or a table this model never saw created
         }
         int actionCount = actionCounts.get(0);
-        Map<EntryKey, Double> before = storedConfidence(table, touchedStates);
-        Map<String, StateTotals> stateTotals = storedStates(table, touchedStates);
         var totals = new TableTotals();
-        var entryUpdates = new ArrayList<Object[]>();
-        var entryInserts = new ArrayList<Object[]>();
+        var stateDeltas = new LinkedHashMap<String, StateDelta>();
+        for (String state : touchedStates) {
+            stateDeltas.put(state, new StateDelta());
+        }
+        var entryRows = new ArrayList<Object[]>(changes.size());
         Timestamp time = Timestamp.from(at);
         for (var entry : changes.entrySet()) {
             EntryKey key = entry.getKey();
             Change change = entry.getValue();
             double now = confidence.confidence(change.visits);
-            Double old = before.get(key);
-            StateTotals state = stateTotals.get(key.state());
-            state.dirty = true;
+            StateDelta state = stateDeltas.get(key.state());
             totals.histogram[bucket(now)]++;
             totals.successes += change.successes;
             totals.failures += change.failures;
-            if (old == null) {
+            if (change.visitsBefore <= 0) {
                 totals.visited++;
                 totals.confidenceSum += now;
                 state.visitedActions++;
                 state.confidenceSum += now;
-                entryInserts.add(new Object[] {
-                    table,
-                    key.state(),
-                    key.action(),
-                    change.q,
-                    change.visits,
-                    now,
-                    change.successes,
-                    change.failures,
-                    time
-                });
             } else {
+                double old = confidence.confidence(change.visitsBefore);
                 totals.histogram[bucket(old)]--;
                 totals.confidenceSum += now - old;
                 state.confidenceSum += now - old;
-                entryUpdates.add(new Object[] {
-                    change.q,
-                    change.visits,
-                    now,
-                    change.successes,
-                    change.failures,
-                    time,
-                    table,
-                    key.state(),
-                    key.action()
-                });
             }
+            entryRows.add(new Object[] {
+                change.q, change.visits, now, change.successes, change.failures, time, table, key.state(), key.action()
+            });
         }
-        if (!entryUpdates.isEmpty()) {
-            jdbc.batchUpdate(
-                    "UPDATE confidence_entry SET q = ?, visits = ?, confidence = ?, successes = successes + ?,"
-                            + " failures = failures + ?, last_update_at = ? WHERE table_id = ? AND state = ? AND action = ?",
-                    entryUpdates);
+        upsert(
+                "UPDATE confidence_entry SET q = ?, visits = ?, confidence = ?, successes = successes + ?,"
+                        + " failures = failures + ?, last_update_at = ? WHERE table_id = ? AND state = ? AND action = ?",
+                "INSERT INTO confidence_entry (q, visits, confidence, successes, failures, last_update_at, table_id,"
+                        + " state, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entryRows);
+        var stateRows = new ArrayList<Object[]>(stateDeltas.size());
+        for (var state : stateDeltas.entrySet()) {
+            StateDelta delta = state.getValue();
+            stateRows.add(new Object[] {
+                delta.visitedActions, delta.confidenceSum, delta.confidenceSum, actionCount, table, state.getKey()
+            });
         }
-        if (!entryInserts.isEmpty()) {
-            jdbc.batchUpdate(
-                    "INSERT INTO confidence_entry (table_id, state, action, q, visits, confidence, successes, failures,"
-                            + " last_update_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    entryInserts);
-        }
-        totals.knownStates = writeStates(table, actionCount, stateTotals);
+        totals.knownStates = upsert(
+                "UPDATE confidence_state SET visited_actions = visited_actions + ?, confidence_sum = confidence_sum + ?,"
+                        + " state_confidence = (confidence_sum + ?) / ? WHERE table_id = ? AND state = ?",
+                "INSERT INTO confidence_state (visited_actions, confidence_sum, state_confidence, table_id, state)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                stateRows,
+                row -> new Object[] {row[0], row[1], (double) row[2] / actionCount, row[4], row[5]});
         jdbc.update(
                 "UPDATE confidence_table SET known_states = known_states + ?, visited_entries = visited_entries + ?,"
                         + " confidence_sum = confidence_sum + ?, successes = successes + ?, failures = failures + ?,"
@@ -215,89 +206,50 @@ public class ConfidenceProjection {
                 FetchTableConfidence.class, query -> query.tableId().value().equals(table), queries::handle);
     }
 
-    /** Writes the touched states; returns how many of them are new. */
-    private long writeStates(String table, int actionCount, Map<String, StateTotals> states) {
-        var inserts = new ArrayList<Object[]>();
-        var changed = new ArrayList<Object[]>();
-        for (var state : states.entrySet()) {
-            StateTotals totals = state.getValue();
-            if (totals.stored && !totals.dirty) {
-                continue;
+    private int upsert(String update, String insert, List<Object[]> rows) {
+        return upsert(update, insert, rows, row -> row);
+    }
+
+    /** Batched updates, then batched inserts of the rows no update found; returns how many were inserted. */
+    private int upsert(String update, String insert, List<Object[]> rows, UnaryOperator<Object[]> insertRow) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int[] updated = jdbc.batchUpdate(update, rows);
+        var missing = new ArrayList<Object[]>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(insertRow.apply(rows.get(i)));
             }
-            double mean = actionCount == 0 ? 0.0 : totals.confidenceSum / actionCount;
-            Object[] row = {totals.visitedActions, totals.confidenceSum, mean, table, state.getKey()};
-            (totals.stored ? changed : inserts).add(row);
         }
-        if (!changed.isEmpty()) {
-            jdbc.batchUpdate(
-                    "UPDATE confidence_state SET visited_actions = ?, confidence_sum = ?, state_confidence = ?"
-                            + " WHERE table_id = ? AND state = ?",
-                    changed);
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate(insert, missing);
         }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(
-                    "INSERT INTO confidence_state (visited_actions, confidence_sum, state_confidence, table_id, state)"
-                            + " VALUES (?, ?, ?, ?, ?)",
-                    inserts);
-        }
-        return inserts.size();
+        return missing.size();
     }
 
-    private Map<EntryKey, Double> storedConfidence(String table, Set<String> states) {
-        var stored = new HashMap<EntryKey, Double>();
-        KeyChunks.forEach(
-                table,
-                states,
-                (in, args) -> jdbc.query(
-                        "SELECT state, action, confidence FROM confidence_entry WHERE table_id = ? AND state IN (" + in
-                                + ")",
-                        rs -> {
-                            stored.put(new EntryKey(rs.getString(1), rs.getString(2)), rs.getDouble(3));
-                        },
-                        args));
-        return stored;
-    }
-
-    private Map<String, StateTotals> storedStates(String table, Set<String> states) {
-        var stored = new LinkedHashMap<String, StateTotals>();
-        for (String state : states) {
-            stored.put(state, StateTotals.unknown());
-        }
-        KeyChunks.forEach(
-                table,
-                states,
-                (in, args) -> jdbc.query(
-                        "SELECT state, visited_actions, confidence_sum FROM confidence_state WHERE table_id = ?"
-                                + " AND state IN (" + in + ")",
-                        rs -> {
-                            StateTotals totals = stored.get(rs.getString(1));
-                            totals.stored = true;
-                            totals.visitedActions = rs.getInt(2);
-                            totals.confidenceSum = rs.getDouble(3);
-                        },
-                        args));
-        return stored;
+    private static long total(Map<String, Long> visitsByOrigin) {
+        return visitsByOrigin.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private record EntryKey(String state, String action) {}
 
     /** What one event does to one entry: its final value and visits, and the outcomes it adds. */
     private static final class Change {
+        final long visitsBefore;
         double q;
         long visits;
         long successes;
         long failures;
+
+        Change(long visitsBefore) {
+            this.visitsBefore = visitsBefore;
+        }
     }
 
-    private static final class StateTotals {
-        boolean stored;
-        boolean dirty;
+    private static final class StateDelta {
         int visitedActions;
         double confidenceSum;
-
-        static StateTotals unknown() {
-            return new StateTotals();
-        }
     }
 
     private static final class TableTotals {
