@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Read-model benchmark (docs/benchmarks.md, "Read models"), in one JVM on fresh H2 files:
+#   catch-up  every read model rebuilt from a store of --updates Taxi updates, per processor batch size;
+#   lag       time from a command's return until the read models show it, under sustained writing;
+#   query     p50/p99/max of each read-model query on a table of --query-entries entries.
+# Extra arguments go to the harness as --name=value: --updates --tables --processor-batch-sizes (e.g. 1,10,100,1000)
+# --processor-batch-size (lag and query phases) --lag-seconds --writers --query-entries --queries --stall-seconds
+# --phases (catchup,lag,query) --work-dir. JAVA_OPTS replaces the JVM options.
+# Results are printed and written to benchmarks/target/projections.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# The formatter check guards commits, not measurements.
+mvn -q -pl benchmarks -am -DskipTests -Dspotless.check.skip=true package >/dev/null
+exec java ${JAVA_OPTS:--Xms4g -Xmx4g} -Daxoniq.update-checker.disabled=true \
+    -Dloader.main=io.qswarm.benchmarks.ProjectionBenchmark -cp benchmarks/target/qswarm-benchmarks.jar \
+    org.springframework.boot.loader.launch.PropertiesLauncher --results-dir="$root/benchmarks/target" "$@"
