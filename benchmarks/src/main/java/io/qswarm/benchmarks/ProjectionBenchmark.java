@@ -161,7 +161,13 @@ public final class ProjectionBenchmark {
         var store = new H2Store(work.resolve("catchup-" + processorBatchSize));
         copy(source.directory(), store.directory());
         long start = System.nanoTime();
-        try (var side = ReadSide.start(store, processorBatchSize)) {
+        var extra = new LinkedHashMap<String, Object>();
+        if (options.containsKey("uow-timeout-ms")) {
+            // Axon 4.11+ interrupts an event processor's unit of work (one batch) after 60 s by default
+            extra.put("axon.timeout.transaction.event-processors.timeout-ms", options.get("uow-timeout-ms"));
+            extra.put("axon.timeout.transaction.event-processors.warning-threshold-ms", options.get("uow-timeout-ms"));
+        }
+        try (var side = ReadSide.start(store, processorBatchSize, extra)) {
             long head = side.head();
             var done = new LinkedHashMap<String, Double>();
             long lastProgress = System.nanoTime();
@@ -190,7 +196,10 @@ public final class ProjectionBenchmark {
                 sleep(20);
             }
             line("");
-            line("### Catch-up, processor batch size %d (context start included)", processorBatchSize);
+            line(
+                    "### Catch-up, processor batch size %d (context start included%s)",
+                    processorBatchSize,
+                    extra.isEmpty() ? "" : ", unit-of-work timeout " + options.get("uow-timeout-ms") + " ms");
             line("");
             line("| read model | seconds | events/s | updates/s |");
             line("|---|---:|---:|---:|");

@@ -28,6 +28,11 @@ final class ReadSide implements AutoCloseable {
     }
 
     static ReadSide start(H2Store store, int processorBatchSize) {
+        return start(store, processorBatchSize, Map.of());
+    }
+
+    /** With extra Spring properties, e.g. {@code axon.timeout.transaction.event-processors.timeout-ms}. */
+    static ReadSide start(H2Store store, int processorBatchSize, Map<String, Object> extra) {
         var properties = new HashMap<String, Object>(store.springProperties());
         properties.putAll(AggregateSettings.PRODUCTION.springProperties());
         properties.put("spring.main.banner-mode", "off");
@@ -40,6 +45,7 @@ final class ReadSide implements AutoCloseable {
             properties.put("axon.eventhandling.processors." + group + ".batch-size", processorBatchSize);
             properties.put("axon.eventhandling.processors." + group + ".dlq.enabled", true);
         }
+        properties.putAll(extra);
         return new ReadSide(new SpringApplicationBuilder(ReadSideApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(properties)
