@@ -6,6 +6,7 @@ import io.qswarm.app.cli.EvaluateCommand;
 import io.qswarm.app.cli.ExportCommand;
 import io.qswarm.app.cli.ExportStreamsCommand;
 import io.qswarm.app.cli.ImportCommand;
+import io.qswarm.app.cli.RebuildCommand;
 import io.qswarm.app.cli.ServeCommand;
 import io.qswarm.app.cli.TrainCommand;
 import io.qswarm.app.cli.VerifyProofCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             VerifyProofCommand.class,
             ExportStreamsCommand.class,
+            RebuildCommand.class,
             CommandLine.HelpCommand.class
         })
 public class QSwarmCli implements Runnable {

@@ -84,11 +84,25 @@ public class ReadModelOperations {
         if (!processor.supportsReset()) {
             throw new IllegalStateException("read model '" + name + "' cannot be reset");
         }
+        awaitClaimed(processor);
         processor.shutDown();
         processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         processor.resetTokens();
         processor.start();
         return status(name);
+    }
+
+    /** A processor shut down before it claimed its segments may not release them cleanly: wait for the claim. */
+    private static void awaitClaimed(TrackingEventProcessor processor) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (processor.isRunning() && processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The read model's content hash: equal for two databases holding the same model. */
