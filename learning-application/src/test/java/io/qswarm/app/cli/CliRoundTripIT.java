@@ -72,5 +72,13 @@ class CliRoundTripIT {
         JsonNode exported = new ObjectMapper().readTree(file.toFile());
         assertThat(exported.get("table").get("entries").size()).isPositive();
         assertThat(exported.get("policy").size()).isPositive();
+
+        // and every read model rebuilt from the store comes out with the content it had
+        String rebuilt = run("rebuild", "--all", "--quiet", "--data", store);
+        for (String model : java.util.List.of("table-summary", "merge-history", "confidence", "exploration")) {
+            assertThat(rebuilt).contains("rebuilt " + model + ": ");
+        }
+        assertThat(rebuilt).doesNotContain("content changed");
+        assertThat(rebuilt.split("content unchanged", -1)).hasSizeGreaterThan(4);
     }
 }
