@@ -5,6 +5,15 @@ import io.qswarm.projections.confidence.ConfidenceEntriesPage;
 import io.qswarm.projections.confidence.FetchConfidenceEntries;
 import io.qswarm.projections.confidence.FetchTableConfidence;
 import io.qswarm.projections.confidence.TableConfidence;
+import io.qswarm.projections.edge.api.EdgeHistoryView;
+import io.qswarm.projections.edge.api.EdgeScoreOrder;
+import io.qswarm.projections.edge.api.EdgeScorePage;
+import io.qswarm.projections.edge.api.FetchEdgeHistory;
+import io.qswarm.projections.edge.api.FetchEdgeScores;
+import io.qswarm.projections.edge.api.FetchPatternFactors;
+import io.qswarm.projections.edge.api.FetchRegimeWeights;
+import io.qswarm.projections.edge.api.PatternFactors;
+import io.qswarm.projections.edge.api.RegimeWeights;
 import io.qswarm.projections.exploration.ExplorationTimeline;
 import io.qswarm.projections.exploration.FetchExploration;
 import org.springframework.http.MediaType;
@@ -15,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** What operators ask about a table's knowledge: how confident it is and how much it still explores. */
+/**
+ * What operators ask about a table's knowledge: how confident it is, how much it still explores, and which patterns
+ * carry edge in which regime.
+ */
 @RestController
 @RequestMapping("/api/v1/tables/{tableId}")
 class InsightController {
@@ -62,5 +74,47 @@ class InsightController {
     SseEmitter explorationStream(@PathVariable String tableId) {
         var id = QTableId.of(tableId);
         return tables.stream(id, new FetchExploration(id), ExplorationTimeline.class, "exploration");
+    }
+
+    /**
+     * Edge scores, best first by default. {@code regime} is a regime signature ({@code regime=bull|timeframe=1h});
+     * an empty value means unscoped rows, leaving it out means every regime.
+     */
+    @GetMapping("/edge-scores")
+    EdgeScorePage edgeScores(
+            @PathVariable String tableId,
+            @RequestParam(required = false) String regime,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) EdgeScoreOrder order,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        var id = QTableId.of(tableId);
+        return tables.found(id, new FetchEdgeScores(id, regime, category, order, page, size), EdgeScorePage.class);
+    }
+
+    /** One pattern's edge score with its history (patterns contain {@code |}: pass them as query parameters). */
+    @GetMapping("/edge-scores/history")
+    EdgeHistoryView edgeHistory(
+            @PathVariable String tableId,
+            @RequestParam String pattern,
+            @RequestParam String category,
+            @RequestParam(defaultValue = "") String regime) {
+        var id = QTableId.of(tableId);
+        return tables.found(id, new FetchEdgeHistory(id, pattern, category, regime), EdgeHistoryView.class);
+    }
+
+    @GetMapping("/edge-scores/weights")
+    RegimeWeights regimeWeights(@PathVariable String tableId) {
+        var id = QTableId.of(tableId);
+        return tables.found(id, new FetchRegimeWeights(id), RegimeWeights.class);
+    }
+
+    @GetMapping("/edge-scores/factors")
+    PatternFactors patternFactors(
+            @PathVariable String tableId,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String regime) {
+        var id = QTableId.of(tableId);
+        return tables.found(id, new FetchPatternFactors(id, category, regime), PatternFactors.class);
     }
 }

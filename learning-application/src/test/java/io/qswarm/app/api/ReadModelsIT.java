@@ -90,8 +90,9 @@ class ReadModelsIT {
         return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    private JsonNode get(String path) {
-        ResponseEntity<JsonNode> answer = http.getForEntity(path, JsonNode.class);
+    /** GET with URI template variables ({@code {x}}), expanded and encoded once. */
+    private JsonNode get(String path, Object... variables) {
+        ResponseEntity<JsonNode> answer = http.getForEntity(path, JsonNode.class, variables);
         assertThat(answer.getStatusCode()).as("%s: %s", path, answer.getBody()).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }
@@ -174,6 +175,59 @@ class ReadModelsIT {
     }
 
     @Test
+    void edgeScoresAreKeptPerPatternActionCategoryAndRegime() {
+        // given a table whose actions declare categories
+        var created = post(
+                "/api/v1/tables",
+                """
+                {"tableId":"edges","agentId":"trader","actions":[{"name":"buy","category":"entry"},
+                 {"name":"sell","category":"exit"},{"name":"hold"}]}
+                """);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        // when experiences arrive scoped by regime
+        for (int i = 0; i < 5; i++) {
+            record(
+                    "edges",
+                    "e" + i,
+                    """
+                    {"state":"p3|up","action":"buy","reward":1.0,"nextState":"p4|up","scope":{"regime":"bull"}},
+                    {"state":"p3|up","action":"buy","reward":-1.0,"nextState":"p2|down","scope":{"regime":"bear"}},
+                    {"state":"p4|up","action":"sell","reward":0.5,"nextState":"p3|up","scope":{"regime":"bull"}},
+                    {"state":"p4|up","action":"hold","reward":0.0,"nextState":"p4|up"}""");
+        }
+        awaitCaughtUp();
+
+        // then
+        JsonNode bull = get("/api/v1/tables/edges/edge-scores?regime={regime}&category=entry", "regime=bull");
+        assertThat(bull.get("rows")).hasSize(1);
+        JsonNode row = bull.get("rows").get(0);
+        assertThat(row.get("pattern").asText()).isEqualTo("p3|up");
+        assertThat(row.get("samples").asLong()).isEqualTo(5);
+        assertThat(row.get("positives").asLong()).isEqualTo(5);
+        assertThat(row.get("rawEdge").asDouble()).isPositive();
+        JsonNode bear = get("/api/v1/tables/edges/edge-scores?regime={regime}", "regime=bear");
+        assertThat(bear.get("rows").get(0).get("rawEdge").asDouble()).isNegative();
+        JsonNode all = get("/api/v1/tables/edges/edge-scores");
+        assertThat(all.get("rows").findValuesAsText("category")).contains("entry", "exit", "hold");
+        assertThat(get(
+                                "/api/v1/tables/edges/edge-scores/history?pattern={p}&category=entry&regime={r}",
+                                "p3|up",
+                                "regime=bull")
+                        .get("row")
+                        .get("samples")
+                        .asLong())
+                .isEqualTo(5);
+        assertThat(get("/api/v1/tables/edges/edge-scores/weights").get("defaults"))
+                .isNotNull();
+        assertThat(get("/api/v1/tables/edges/edge-scores/factors").get("groups"))
+                .isNotNull();
+        assertThat(http.getForEntity("/api/v1/tables/edges/edge-scores?size=0", JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void theConfidenceStreamSendsTheCurrentAnswerThenEveryChange() throws Exception {
         // given
         createTable("live");
@@ -234,7 +288,7 @@ class ReadModelsIT {
                 .isEqualTo(HttpStatus.OK);
         awaitCaughtUp();
         List<String> names = get("/api/v1/projections").findValuesAsText("name");
-        assertThat(names).contains("table-summary", "merge-history", "confidence", "exploration");
+        assertThat(names).contains("table-summary", "merge-history", "confidence", "exploration", "edge-score");
 
         for (String name : names) {
             String live =

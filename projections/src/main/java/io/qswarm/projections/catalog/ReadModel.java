@@ -22,7 +22,13 @@ public enum ReadModel {
     EXPLORATION(
             "exploration",
             new OwnedTable("exploration_table", "table_id"),
-            new OwnedTable("exploration_point", "table_id, batch"));
+            new OwnedTable("exploration_point", "table_id, batch")),
+    EDGE_SCORE(
+            "edge-score",
+            new OwnedTable("edge_table", "table_id"),
+            new OwnedTable("edge_action_category", "table_id, action"),
+            new OwnedTable("edge_score", "table_id, pattern, category, regime"),
+            new OwnedTable("edge_regime_stats", "table_id, regime, category"));
 
     private final String processingGroup;
     private final List<OwnedTable> tables;
