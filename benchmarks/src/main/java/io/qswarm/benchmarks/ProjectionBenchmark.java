@@ -64,6 +64,7 @@ public final class ProjectionBenchmark {
     private final Map<String, String> options;
     private final Path work;
     private final StringBuilder report = new StringBuilder();
+    private boolean isolatedHeader = true;
 
     private ProjectionBenchmark(Map<String, String> options) {
         this.options = options;
@@ -121,10 +122,16 @@ public final class ProjectionBenchmark {
             H2Store source = writeSource(updates, tables);
             for (String size : options.getOrDefault("processor-batch-sizes", "1,10,100,1000")
                     .split(",")) {
-                catchUp(source, Integer.parseInt(size.trim()), updates);
+                catchUp(source, Integer.parseInt(size.trim()), updates, null);
+            }
+            if (Boolean.parseBoolean(options.getOrDefault("isolated", "true"))) {
+                int size = intOption("processor-batch-size", 10);
+                for (String model : io.qswarm.projections.catalog.ReadModel.names()) {
+                    catchUp(source, size, updates, model);
+                }
             }
         }
-        int batch = intOption("processor-batch-size", 100);
+        int batch = intOption("processor-batch-size", 10);
         if (options.getOrDefault("phases", "catchup,lag,query").contains("lag")) {
             lag(batch, intOption("lag-seconds", 30), intOption("writers", 1));
         }
@@ -157,11 +164,15 @@ public final class ProjectionBenchmark {
         return store;
     }
 
-    private void catchUp(H2Store source, int processorBatchSize, int updates) throws IOException {
-        var store = new H2Store(work.resolve("catchup-" + processorBatchSize));
+    /** Rebuilds the read models from a copy of the source store; {@code only}: that model alone, else all at once. */
+    private void catchUp(H2Store source, int processorBatchSize, int updates, String only) throws IOException {
+        var store = new H2Store(work.resolve("catchup-" + processorBatchSize + (only == null ? "" : "-" + only)));
         copy(source.directory(), store.directory());
         long start = System.nanoTime();
         var extra = new LinkedHashMap<String, Object>();
+        if (only != null) {
+            extra.put(ReadSide.ONLY, only);
+        }
         if (options.containsKey("uow-timeout-ms")) {
             // Axon 4.11+ interrupts an event processor's unit of work (one batch) after 60 s by default
             extra.put("axon.timeout.transaction.event-processors.timeout-ms", options.get("uow-timeout-ms"));
@@ -196,10 +207,27 @@ public final class ProjectionBenchmark {
                 sleep(20);
             }
             line("");
+            if (only != null) {
+                double seconds = done.get(only);
+                if (isolatedHeader) {
+                    line("");
+                    line(
+                            "### Catch-up of one read model alone (processor batch size %d, context start included)",
+                            processorBatchSize);
+                    line("");
+                    line("| read model | seconds | events/s | updates/s |");
+                    line("|---|---:|---:|---:|");
+                    isolatedHeader = false;
+                }
+                line("| %s | %.2f | %,.0f | %,.0f |", only, seconds, (head + 1) / seconds, updates / seconds);
+                return;
+            }
             line(
-                    "### Catch-up, processor batch size %d (context start included%s)",
+                    "### Catch-up, processor batch size %d, every read model at once (context start included%s)",
                     processorBatchSize,
-                    extra.isEmpty() ? "" : ", unit-of-work timeout " + options.get("uow-timeout-ms") + " ms");
+                    options.containsKey("uow-timeout-ms")
+                            ? ", unit-of-work timeout " + options.get("uow-timeout-ms") + " ms"
+                            : "");
             line("");
             line("| read model | seconds | events/s | updates/s |");
             line("|---|---:|---:|---:|");
@@ -346,41 +374,62 @@ public final class ProjectionBenchmark {
                 sleep(20);
             }
             QueryGateway queries = side.queries();
+            // Vary the parameters and keep writing to another table meanwhile: H2 answers a repeated query on
+            // unchanged tables from a result cache, which a live server never sees.
+            var turn = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.IntSupplier next = turn::incrementAndGet;
             var cases = new LinkedHashMap<String, Supplier<Object>>();
             cases.put(
                     "table summary (FindQTableSummary)",
                     () -> one(queries, new FindQTableSummary(big), QTableSummary.class));
             cases.put(
-                    "entries page 0, 100 (FetchQTableEntries)",
-                    () -> one(queries, new FetchQTableEntries(big, null, 0, 100), QTableEntriesPage.class));
+                    "entries page n, 100 (FetchQTableEntries)",
+                    () -> one(
+                            queries,
+                            new FetchQTableEntries(big, null, next.getAsInt() % 50, 100),
+                            QTableEntriesPage.class));
             cases.put(
                     "entries of one state (FetchQTableEntries)",
                     () -> one(
                             queries,
-                            new FetchQTableEntries(big, StateKey.of("s4242"), 0, 100),
+                            new FetchQTableEntries(big, StateKey.of("s" + (next.getAsInt() * 7919 % states)), 0, 100),
                             QTableEntriesPage.class));
             cases.put(
                     "confidence + 10 least-confident states (FetchTableConfidence)",
                     () -> one(queries, new FetchTableConfidence(big, 10), TableConfidence.class));
             cases.put(
-                    "confidence entries page 5, 100 (FetchConfidenceEntries)",
+                    "confidence entries page n, 100 (FetchConfidenceEntries)",
                     () -> one(
                             queries,
-                            new FetchConfidenceEntries(big, null, null, null, null, 5, 100),
+                            new FetchConfidenceEntries(big, null, null, null, null, next.getAsInt() % 50, 100),
                             ConfidenceEntriesPage.class));
             cases.put(
-                    "confidence entries >= 0.6, page 0 (FetchConfidenceEntries)",
+                    "confidence entries >= x, page 0 (FetchConfidenceEntries)",
                     () -> one(
                             queries,
-                            new FetchConfidenceEntries(big, null, null, 0.6, null, 0, 100),
+                            new FetchConfidenceEntries(
+                                    big, null, null, 0.3 + (next.getAsInt() % 50) / 100.0, null, 0, 100),
                             ConfidenceEntriesPage.class));
             cases.put(
                     "exploration timeline (FetchExploration)",
                     () -> one(queries, new FetchExploration(big), ExplorationTimeline.class));
+            var writing = new AtomicBoolean(true);
+            var noise = new Thread(() -> {
+                var writer = new CommandWriter(side.commands());
+                QTableId table = writer.createTable("noise");
+                var experiences = new TaxiExperiences(77);
+                for (int i = 1; writing.get(); i++) {
+                    TaxiExperiences.Batch noisy = experiences.next(COMMAND_SIZE);
+                    side.commands().sendAndWait(new RecordExperiences(table, "noise-" + i, noisy.experiences(), true));
+                    sleep(50);
+                }
+            });
+            noise.start();
             line("");
             line(
                     "### Query latency on a table of %,d entries (%,d states x %d actions), %,d queries each after"
-                            + " %,d warm-up, through the query bus",
+                            + " %,d warm-up, through the query bus, varied parameters, while another table learns"
+                            + " (1,000-update batches every 50 ms)",
                     entries, states, FIVE_ACTIONS.size(), count, count / 10);
             line("");
             line("| query | p50 ms | p99 ms | max ms |");

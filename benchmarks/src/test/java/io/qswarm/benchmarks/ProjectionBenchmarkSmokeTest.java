@@ -18,6 +18,7 @@ class ProjectionBenchmarkSmokeTest {
                 "updates", "4000",
                 "tables", "2",
                 "processor-batch-sizes", "100",
+                "isolated", "false",
                 "lag-seconds", "2",
                 "query-entries", "2000",
                 "queries", "20"));
