@@ -13,7 +13,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -28,10 +28,15 @@ import org.springframework.stereotype.Component;
 public class ReadModelOperations {
 
     private final EventProcessingConfiguration processing;
-    private final EventStore events;
+    /** The event store, seen only as the stream the processors read (the application loads no aggregate). */
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+
     private final JdbcTemplate jdbc;
 
-    public ReadModelOperations(EventProcessingConfiguration processing, EventStore events, JdbcTemplate jdbc) {
+    public ReadModelOperations(
+            EventProcessingConfiguration processing,
+            StreamableMessageSource<TrackedEventMessage<?>> events,
+            JdbcTemplate jdbc) {
         this.processing = processing;
         this.events = events;
         this.jdbc = jdbc;
