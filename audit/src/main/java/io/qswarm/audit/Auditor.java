@@ -3,14 +3,23 @@ package io.qswarm.audit;
 import io.qswarm.intelligence.api.AppliedUpdate;
 import io.qswarm.intelligence.api.ExplorationChanged;
 import io.qswarm.intelligence.api.MergedEntry;
+import io.qswarm.intelligence.api.MergedParameter;
 import io.qswarm.intelligence.api.QTableCreated;
 import io.qswarm.intelligence.api.QTableMerged;
 import io.qswarm.intelligence.api.QTableUpdated;
+import io.qswarm.intelligence.api.StateKey;
 import io.qswarm.intelligence.api.ValueFunctionKind;
 import io.qswarm.intelligence.integrity.HashChain;
+import io.qswarm.intelligence.learning.FunctionLearner;
 import io.qswarm.intelligence.learning.Knowledge;
 import io.qswarm.intelligence.learning.KnowledgeMerge;
 import io.qswarm.intelligence.learning.TemporalDifference;
+import io.qswarm.intelligence.valuefunction.FeatureSchema;
+import io.qswarm.intelligence.valuefunction.Parameters;
+import io.qswarm.intelligence.valuefunction.StateFeatures;
+import io.qswarm.intelligence.valuefunction.ValueChange;
+import io.qswarm.intelligence.valuefunction.ValueFunction;
+import io.qswarm.intelligence.valuefunction.ValueFunctionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +42,11 @@ import java.util.TreeMap;
  *       {@link KnowledgeMerge} from the recorded peer input, and the counts;
  *   <li>{@code ExplorationChanged}: epsilon restarts at the schedule's start.
  * </ul>
+ *
+ * A table with a value function (ADR 0009) is replayed on the function its spec creates: per update the bootstrap
+ * from the replayed function, {@code oldQ}, and {@code newQ} after the kind's TD step, bit for bit, the pair's own
+ * visits, and every state key against the schema; a parameter merge is recomputed per parameter from the recorded
+ * peer input, and a merge into a kind that refuses merges is a discrepancy.
  *
  * A table stops being replayed at its first discrepancy; the others go on. Pure: feed it {@link StoredEvent}s.
  */
@@ -140,8 +154,15 @@ public final class Auditor {
         if (!same(epsilon, created.epsilon())) {
             return at.differs("epsilon", epsilon, created.epsilon());
         }
-        if (created.valueFunction() != ValueFunctionKind.TABULAR) {
-            return at.differs("valueFunction", ValueFunctionKind.TABULAR, created.valueFunction());
+        ValueFunctionSpec spec = created.valueFunctionSpec();
+        if (created.valueFunction() != ValueFunctionKind.of(spec)) {
+            return at.differs(
+                    "valueFunction",
+                    spec == null ? "TABULAR (no value-function spec recorded)" : ValueFunctionKind.of(spec),
+                    created.valueFunction());
+        }
+        if (spec != null && spec.actions() != created.actions().size()) {
+            return at.differs("valueFunctionSpec.actions", created.actions().size(), spec.actions());
         }
         tables.put(at.event.tableId(), new ReplayedTable(created));
         return Optional.empty();
@@ -165,6 +186,16 @@ public final class Auditor {
         double epsilonBefore = table.epsilon();
         List<AppliedUpdate> list = event.updates();
         var actions = table.actions();
+        if (table.function() != null) {
+            Optional<Discrepancy> found = updatedFunction(at, table, list, epsilonBefore);
+            if (found.isPresent()) {
+                return found;
+            }
+            table.batchApplied(event.idempotencyKey(), episodesAfter, epsilonAfter);
+            updates += list.size();
+            return Optional.empty();
+        }
+        FeatureSchema schema = table.schema();
         // updates change the replayed table in place, each seeing the ones before it; a table that fails is not
         // replayed further, so a half-applied batch is never used
         for (int i = 0; i < list.size(); i++) {
@@ -175,6 +206,12 @@ public final class Auditor {
             }
             if (u.nextAction() != null && !actions.contains(u.nextAction())) {
                 return at.differs("updates[" + i + "].nextAction", "one of the table's actions", u.nextAction());
+            }
+            if (schema != null) {
+                Optional<Discrepancy> outside = outsideSchema(at, schema, i, u.state(), u.nextState());
+                if (outside.isPresent()) {
+                    return outside;
+                }
             }
             double bootstrap;
             if (u.terminal()) {
@@ -224,12 +261,25 @@ public final class Auditor {
         if (!event.tableId().value().equals(table.tableId())) {
             return at.differs("tableId", table.tableId(), event.tableId().value());
         }
+        if (table.function() != null) {
+            return mergedParameters(at, table, event);
+        }
+        if (!event.parameterChanges().isEmpty() || !event.rejectedParameters().isEmpty()) {
+            return at.differs(
+                    "parameterChanges",
+                    "none (a flat table merges entries)",
+                    event.parameterChanges().size() + " changed, "
+                            + event.rejectedParameters().size() + " rejected");
+        }
         int added = 0;
         for (int i = 0; i < event.changes().size(); i++) {
             MergedEntry change = event.changes().get(i);
             String field = "changes[" + i + "].";
             if (!table.actions().contains(change.action())) {
                 return at.differs(field + "action", "one of the table's actions", change.action());
+            }
+            if (table.schema() != null && fits(table.schema(), change.state()).isPresent()) {
+                return at.differs(field + "state", "a state of the table's schema", change.state());
             }
             // every change of a merge is computed against the table as it was before the merge
             Knowledge before = table.knowledge(change.state(), change.action());
@@ -280,6 +330,173 @@ public final class Auditor {
         return Optional.empty();
     }
 
+    /** The updates of a batch on a table with a value function, replayed on the auditor's own function. */
+    private Optional<Discrepancy> updatedFunction(
+            At at, ReplayedTable table, List<AppliedUpdate> list, double epsilonBefore) {
+        var actions = table.actions();
+        ReplayedFunction replayed = table.function();
+        ValueFunction function = replayed.function();
+        FeatureSchema schema = replayed.schema();
+        for (int i = 0; i < list.size(); i++) {
+            AppliedUpdate u = list.get(i);
+            String field = "updates[" + i + "].";
+            int a = actions.indexOf(u.action());
+            if (a < 0) {
+                return at.differs(field + "action", "one of the table's actions", u.action());
+            }
+            if (u.nextAction() != null && !actions.contains(u.nextAction())) {
+                return at.differs(field + "nextAction", "one of the table's actions", u.nextAction());
+            }
+            Optional<Discrepancy> outside = outsideSchema(at, schema, i, u.state(), u.nextState());
+            if (outside.isPresent()) {
+                return outside;
+            }
+            StateFeatures state = schema.parse(u.state());
+            double bootstrap;
+            if (u.terminal()) {
+                bootstrap = 0.0;
+            } else {
+                if (u.nextState() == null) {
+                    return at.differs(field + "nextState", "a next state (non-terminal)", null);
+                }
+                if (table.rule() == io.qswarm.intelligence.api.LearningRule.SARSA && u.nextAction() == null) {
+                    return at.differs(field + "nextAction", "the action taken next (SARSA)", null);
+                }
+                StateFeatures next = schema.parse(u.nextState());
+                bootstrap = TemporalDifference.bootstrap(
+                        table.rule(),
+                        actions,
+                        action -> function.value(next, actions.indexOf(action)),
+                        u.nextAction(),
+                        epsilonBefore);
+            }
+            if (!same(bootstrap, u.bootstrap())) {
+                return at.differs(field + "bootstrap", bootstrap, u.bootstrap());
+            }
+            double oldQ = function.value(state, a);
+            if (!same(oldQ, u.oldQ())) {
+                return at.differs(field + "oldQ", oldQ, u.oldQ());
+            }
+            ValueChange change;
+            try {
+                change = FunctionLearner.step(
+                        function, state, a, u.reward(), bootstrap, u.terminal(), table.alpha(), table.gamma());
+            } catch (ArithmeticException e) {
+                return at.differs(field + "newQ", "a finite result (" + e.getMessage() + ")", u.newQ());
+            }
+            if (!same(change.newValue(), u.newQ())) {
+                return at.differs(field + "newQ", change.newValue(), u.newQ());
+            }
+            long visits = replayed.pairVisits(u.state(), a) + 1;
+            if (visits != u.visits()) {
+                return at.differs(field + "visits", visits, u.visits());
+            }
+            replayed.counted(u.state(), state, a);
+            table.countUpdate();
+        }
+        return Optional.empty();
+    }
+
+    /** A parameter merge, recomputed per parameter with the entry rule from the recorded peer input. */
+    private Optional<Discrepancy> mergedParameters(At at, ReplayedTable table, QTableMerged event) {
+        ReplayedFunction replayed = table.function();
+        if (!event.changes().isEmpty() || !event.rejected().isEmpty()) {
+            return at.differs(
+                    "changes",
+                    "no entry changes (a table with a value function merges parameters)",
+                    event.changes().size() + " changed, " + event.rejected().size() + " rejected");
+        }
+        List<MergedParameter> changes = event.parameterChanges();
+        if (!replayed.spec().mergeSupport().mergeable()) {
+            return at.differs(
+                    "payload type",
+                    "no merge: " + replayed.spec().describe() + " refuses merges",
+                    "QTableMerged (" + changes.size() + " parameters changed)");
+        }
+        Parameters values = replayed.function().parameters();
+        int count = values.size();
+        int added = 0;
+        int previous = -1;
+        for (int i = 0; i < changes.size(); i++) {
+            MergedParameter change = changes.get(i);
+            String field = "parameterChanges[" + i + "].";
+            if (change.index() <= previous || change.index() >= count) {
+                return at.differs(
+                        field + "index",
+                        "an index above " + previous + " and below " + count + " (ascending, once each)",
+                        change.index());
+            }
+            previous = change.index();
+            Knowledge before = replayed.knowledge(change.index(), values);
+            if (change.added() != (before.visits() == 0)) {
+                return at.differs(field + "added", before.visits() == 0, change.added());
+            }
+            added += change.added() ? 1 : 0;
+            if (!same(before.q(), change.before())) {
+                return at.differs(field + "before", before.q(), change.before());
+            }
+            if (!before.visitsByOrigin().equals(new TreeMap<>(change.visitsBefore()))) {
+                return at.differs(field + "visitsBefore", before.visitsByOrigin(), change.visitsBefore());
+            }
+            Optional<Knowledge> after = KnowledgeMerge.merge(
+                    before, new Knowledge(change.peerValue(), change.peerVisits()), event.strategy());
+            if (after.isEmpty()) {
+                return at.differs(field + "change", "no change (the peer brings no new experience)", "a change");
+            }
+            // parameters are stored canonically: -0.0 as 0.0
+            double q = after.get().q() == 0.0 ? 0.0 : after.get().q();
+            if (!same(q, change.after())) {
+                return at.differs(field + "after", q, change.after());
+            }
+            if (!after.get().visitsByOrigin().equals(new TreeMap<>(change.visitsAfter()))) {
+                return at.differs(field + "visitsAfter", after.get().visitsByOrigin(), change.visitsAfter());
+            }
+        }
+        var counts = event.counts();
+        int rejected = event.rejectedParameters().size();
+        if (counts.added() != added) {
+            return at.differs("counts.added", added, counts.added());
+        }
+        if (counts.updated() != changes.size() - added) {
+            return at.differs("counts.updated", changes.size() - added, counts.updated());
+        }
+        if (counts.rejected() != rejected) {
+            return at.differs("counts.rejected", rejected, counts.rejected());
+        }
+        if (counts.unchanged() != count - changes.size() - rejected) {
+            return at.differs("counts.unchanged", count - changes.size() - rejected, counts.unchanged());
+        }
+        replayed.merged(changes);
+        table.mergeApplied();
+        merges++;
+        return Optional.empty();
+    }
+
+    private static Optional<Discrepancy> outsideSchema(
+            At at, FeatureSchema schema, int i, StateKey state, StateKey nextState) {
+        Optional<String> reason = fits(schema, state);
+        if (reason.isPresent()) {
+            return at.differs(
+                    "updates[" + i + "].state", "a state of the table's schema (" + reason.get() + ")", state);
+        }
+        reason = nextState == null ? Optional.empty() : fits(schema, nextState);
+        if (reason.isPresent()) {
+            return at.differs(
+                    "updates[" + i + "].nextState", "a state of the table's schema (" + reason.get() + ")", nextState);
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code state} does not fit {@code schema}, or empty. */
+    private static Optional<String> fits(FeatureSchema schema, StateKey state) {
+        try {
+            schema.parse(state);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private Optional<Discrepancy> explorationChanged(At at, ReplayedTable table, ExplorationChanged event) {
         if (!event.tableId().value().equals(table.tableId())) {
             return at.differs("tableId", table.tableId(), event.tableId().value());
@@ -324,7 +541,8 @@ public final class Auditor {
         for (String id : ids) {
             ReplayedTable table = tables.get(id);
             if (table == null) {
-                results.add(new TableResult(id, -1, 0, 0, 0, 0, 0, 0.0, null, null, null, failures.get(id)));
+                results.add(
+                        new TableResult(id, -1, 0, 0, 0, 0, 0, 0.0, null, null, null, failures.get(id), null, null));
                 continue;
             }
             boolean failed = failures.containsKey(id);
@@ -341,7 +559,9 @@ public final class Auditor {
                     table.lastHash(),
                     failed ? null : TableDigest.sha256(leaves),
                     failed ? null : MerkleTree.of(leaves).rootHex(),
-                    failures.get(id)));
+                    failures.get(id),
+                    table.valueFunction(),
+                    failed ? null : table.parametersSha256()));
         }
         return new AuditReport(first == null, scope, limit, events, updates, merges, results, first, null, seconds);
     }

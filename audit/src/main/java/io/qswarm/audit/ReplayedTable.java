@@ -6,8 +6,11 @@ import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.LearningRule;
 import io.qswarm.intelligence.api.QTableCreated;
 import io.qswarm.intelligence.api.StateKey;
+import io.qswarm.intelligence.api.ValueFunctionKind;
 import io.qswarm.intelligence.integrity.HashChain;
 import io.qswarm.intelligence.learning.Knowledge;
+import io.qswarm.intelligence.valuefunction.FeatureSchema;
+import io.qswarm.intelligence.valuefunction.ValueFunctionSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +22,10 @@ import java.util.TreeMap;
 /**
  * The auditor's own fold of one table's events: values, own and per-peer visits, exploration state, idempotency keys
  * and the chain head. Deliberately not the {@code QTable} aggregate, so a replay is an independent check of it.
+ *
+ * <p>A table with a parameterised value function (every kind but {@code TABULAR}) keeps its values in a
+ * {@link ReplayedFunction} instead of rows: {@link #q} reads the function, {@link #visits} counts the pair's own
+ * updates, and its entries are the visited pairs at their current values.
  */
 public final class ReplayedTable {
 
@@ -38,6 +45,9 @@ public final class ReplayedTable {
     private long merges;
     private final Set<String> appliedKeys = new HashSet<>();
     private final Map<StateKey, Row> rows = new HashMap<>();
+    private final ValueFunctionKind kind;
+    private final ValueFunctionSpec spec;
+    private final ReplayedFunction function;
 
     /** Values of one state, indexed by action declaration order. */
     static final class Row {
@@ -72,6 +82,33 @@ public final class ReplayedTable {
         gamma = created.gamma();
         exploration = created.exploration();
         epsilon = created.epsilon();
+        kind = created.valueFunction();
+        spec = created.valueFunctionSpec();
+        function = kind.parameterised() ? new ReplayedFunction(tableId, spec) : null;
+    }
+
+    public ValueFunctionKind valueFunction() {
+        return kind;
+    }
+
+    /** The declared value function, or null for a flat table without a schema. */
+    public ValueFunctionSpec valueFunctionSpec() {
+        return spec;
+    }
+
+    /** The schema state keys must fit, or null when the table declared none. */
+    FeatureSchema schema() {
+        return spec == null ? null : spec.schema();
+    }
+
+    /** The replayed value function, or null for a flat table. */
+    ReplayedFunction function() {
+        return function;
+    }
+
+    /** SHA-256 of the value function's parameters ({@code Parameters.sha256()}), or null for a flat table. */
+    public String parametersSha256() {
+        return function == null ? null : function.function().parameters().sha256();
     }
 
     public String tableId() {
@@ -131,21 +168,32 @@ public final class ReplayedTable {
         return merges;
     }
 
-    /** {@code Q(s, a)}, 0 when unvisited or when {@code action} is unknown. */
+    /** {@code Q(s, a)}, 0 when unvisited or when {@code action} is unknown; a value function's value now. */
     public double q(StateKey state, String action) {
-        Row row = rows.get(state);
         int a = actions.indexOf(action);
+        if (function != null) {
+            return function.value(state, a);
+        }
+        Row row = rows.get(state);
         return row == null || a < 0 ? 0.0 : row.q[a];
     }
 
+    /** The pair's visits; for a value function, its own updates (merges move parameters, not pairs). */
     public long visits(StateKey state, String action) {
-        Row row = rows.get(state);
         int a = actions.indexOf(action);
+        if (function != null) {
+            return function.pairVisits(state, a);
+        }
+        Row row = rows.get(state);
         return row == null || a < 0 ? 0 : row.visits(a);
     }
 
     /** The entry as merges see it: its value and visits per origin, own visits under this table's id. */
     public Knowledge knowledge(StateKey state, String action) {
+        if (function != null) {
+            long visits = visits(state, action);
+            return new Knowledge(q(state, action), visits == 0 ? Map.of() : Map.of(tableId, visits));
+        }
         Row row = rows.get(state);
         int a = actions.indexOf(action);
         if (row == null || a < 0) {
@@ -211,8 +259,14 @@ public final class ReplayedTable {
         events++;
     }
 
-    /** Every entry with at least one visit, sorted by state then action name: the table's Merkle leaves. */
+    /**
+     * Every entry with at least one visit, sorted by state then action name: the table's Merkle leaves. For a value
+     * function: every pair with at least one own update, at the function's current value.
+     */
     public List<EntryLeaf> leaves() {
+        if (function != null) {
+            return functionLeaves();
+        }
         var states = new ArrayList<>(rows.keySet());
         states.sort(null);
         var names = new ArrayList<String>();
@@ -237,6 +291,28 @@ public final class ReplayedTable {
                     origins.put(tableId, row.own[a]);
                 }
                 leaves.add(new EntryLeaf(state.value(), name, row.q[a], origins));
+            }
+        }
+        return leaves;
+    }
+
+    private List<EntryLeaf> functionLeaves() {
+        var states = new ArrayList<>(function.visitedPairs().keySet());
+        states.sort(null);
+        var byName = new ArrayList<String>();
+        for (int a = 0; a < actions.size(); a++) {
+            byName.add(actions.name(a));
+        }
+        byName.sort(null);
+        var leaves = new ArrayList<EntryLeaf>();
+        for (StateKey state : states) {
+            long[] visits = function.visitedPairs().get(state);
+            for (String name : byName) {
+                int a = actions.indexOf(name);
+                if (visits[a] > 0) {
+                    leaves.add(new EntryLeaf(
+                            state.value(), name, function.value(state, a), new TreeMap<>(Map.of(tableId, visits[a]))));
+                }
             }
         }
         return leaves;

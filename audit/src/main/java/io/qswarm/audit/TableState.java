@@ -3,6 +3,8 @@ package io.qswarm.audit;
 import io.qswarm.intelligence.api.ActionSpec;
 import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.LearningRule;
+import io.qswarm.intelligence.api.ValueFunctionKind;
+import io.qswarm.intelligence.valuefunction.ValueFunctionSpec;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +14,9 @@ import java.util.List;
  *
  * @param version sequence number of the last event included
  * @param lastEventAt timestamp of that event
+ * @param entries for a table with a value function: the pairs it updated, at the function's current values
+ * @param valueFunctionSpec the declared value function, null for a flat table without a schema
+ * @param parametersSha256 SHA-256 of a value function's parameters, null for a flat table
  */
 public record TableState(
         String tableId,
@@ -30,7 +35,10 @@ public record TableState(
         String chainHead,
         String sha256,
         String merkleRoot,
-        List<EntryLeaf> entries) {
+        List<EntryLeaf> entries,
+        ValueFunctionKind valueFunction,
+        ValueFunctionSpec valueFunctionSpec,
+        String parametersSha256) {
 
     static TableState of(ReplayedTable table, Instant lastEventAt) {
         List<EntryLeaf> leaves = table.leaves();
@@ -51,6 +59,9 @@ public record TableState(
                 table.lastHash(),
                 TableDigest.sha256(leaves),
                 MerkleTree.of(leaves).rootHex(),
-                leaves);
+                leaves,
+                table.valueFunction(),
+                table.valueFunctionSpec(),
+                table.parametersSha256());
     }
 }

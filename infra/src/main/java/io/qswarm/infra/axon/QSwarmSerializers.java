@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.qswarm.intelligence.domain.FunctionTable;
 import io.qswarm.intelligence.domain.QTable;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -26,8 +27,10 @@ public final class QSwarmSerializers {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        // Aggregates are snapshotted through their fields: they expose no getters by design.
+        // Aggregates are snapshotted through their fields: they expose no getters by design. So is the learned state
+        // of a table with a value function (value equality, mutated only by the aggregate's handlers).
         mapper.addMixIn(QTable.class, FieldsOnly.class);
+        mapper.addMixIn(FunctionTable.class, FieldsOnly.class);
         return mapper;
     }
 

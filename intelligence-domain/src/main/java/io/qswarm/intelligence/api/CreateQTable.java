@@ -1,10 +1,19 @@
 package io.qswarm.intelligence.api;
 
+import io.qswarm.intelligence.valuefunction.Cue;
+import io.qswarm.intelligence.valuefunction.ValueFunctionSpec;
 import java.util.HashSet;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Creates the Q-table of an agent for one task. */
+/**
+ * Creates the Q-table of an agent for one task.
+ *
+ * @param valueFunctionSpec how the table represents its values: null for the flat table (one value per state key and
+ *     action); otherwise a {@link ValueFunctionSpec} declaring the kind, the feature schema every state key must fit,
+ *     and the kind's settings (rank, tilings, seed, …). Its action count must match {@code actions}; a communication
+ *     table's actions are the cues {@code silent, positive, alert, persist} in that order.
+ */
 public record CreateQTable(
         @TargetAggregateIdentifier QTableId tableId,
         AgentId agentId,
@@ -12,7 +21,8 @@ public record CreateQTable(
         LearningRule rule,
         double alpha,
         double gamma,
-        ExplorationSchedule exploration) {
+        ExplorationSchedule exploration,
+        @AddedLater ValueFunctionSpec valueFunctionSpec) {
 
     public static final int MAX_ACTIONS = 256;
 
@@ -27,6 +37,24 @@ public record CreateQTable(
         }
         Checks.inRange("gamma (discount)", gamma, 0.0, 1.0);
         Checks.required("exploration", exploration);
+        checkValueFunction(valueFunctionSpec, actions);
+    }
+
+    /** A flat table. */
+    public CreateQTable(
+            QTableId tableId,
+            AgentId agentId,
+            List<ActionSpec> actions,
+            LearningRule rule,
+            double alpha,
+            double gamma,
+            ExplorationSchedule exploration) {
+        this(tableId, agentId, actions, rule, alpha, gamma, exploration, null);
+    }
+
+    /** The kind of value function the table will have. */
+    public ValueFunctionKind valueFunction() {
+        return ValueFunctionKind.of(valueFunctionSpec);
     }
 
     static List<ActionSpec> checkedActions(List<ActionSpec> actions) {
@@ -43,5 +71,24 @@ public record CreateQTable(
             }
         }
         return List.copyOf(actions);
+    }
+
+    private static void checkValueFunction(ValueFunctionSpec spec, List<ActionSpec> actions) {
+        if (spec == null) {
+            return;
+        }
+        if (spec.actions() != actions.size()) {
+            throw new IllegalArgumentException("the value function (" + spec.describe() + ") is declared for "
+                    + spec.actions() + " actions, the table has " + actions.size());
+        }
+        if (spec.kind() == ValueFunctionSpec.Kind.COMMUNICATION) {
+            List<String> cues =
+                    java.util.Arrays.stream(Cue.values()).map(Cue::key).toList();
+            List<String> names = actions.stream().map(ActionSpec::name).toList();
+            if (!names.equals(cues)) {
+                throw new IllegalArgumentException(
+                        "a communication table's actions are the cues " + cues + " in that order, was " + names);
+            }
+        }
     }
 }

@@ -16,19 +16,22 @@ import io.qswarm.intelligence.api.MergePeerKnowledge;
 import io.qswarm.intelligence.api.MergedEntry;
 import io.qswarm.intelligence.api.PeerEntry;
 import io.qswarm.intelligence.api.QTableCreated;
+import io.qswarm.intelligence.api.QTableError;
 import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.QTableMerged;
+import io.qswarm.intelligence.api.QTableRefusedException;
 import io.qswarm.intelligence.api.QTableUpdated;
 import io.qswarm.intelligence.api.RecordExperiences;
 import io.qswarm.intelligence.api.RecordedBatch;
 import io.qswarm.intelligence.api.RejectedEntry;
 import io.qswarm.intelligence.api.StateKey;
-import io.qswarm.intelligence.api.ValueFunctionKind;
 import io.qswarm.intelligence.integrity.HashChain;
 import io.qswarm.intelligence.learning.BatchLearner;
 import io.qswarm.intelligence.learning.Knowledge;
 import io.qswarm.intelligence.learning.KnowledgeMerge;
+import io.qswarm.intelligence.learning.SchemaStates;
 import io.qswarm.intelligence.learning.ValueLookup;
+import io.qswarm.intelligence.valuefunction.ValueFunctionSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,6 +55,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  *
  * <p>Every event carries the table's hash chain in its metadata ({@link HashChain}): the hash of its predecessor and
  * its own, so an auditor can prove that no event was edited, removed or reordered.
+ *
+ * <p>A table created with a {@link ValueFunctionSpec} reads every state key through the spec's feature schema and
+ * refuses keys that do not fit. A {@code TABULAR} spec keeps the flat table; every other kind keeps its values in a
+ * value function ({@link FunctionTable}) whose updated parameters replay from the recorded updates, and merges
+ * parameters instead of entries, or refuses merges with the kind's reason (ADR 0009).
  */
 public class QTable {
 
@@ -69,6 +77,10 @@ public class QTable {
     private Map<StateKey, Map<String, QEntry>> values;
     private Set<String> appliedBatches;
     private String lastHash;
+    /** The declared value function, null for a flat table without a schema. */
+    private ValueFunctionSpec valueFunctionSpec;
+    /** The learned value function of a parameterised kind, null for a flat table. */
+    private FunctionTable function;
 
     protected QTable() {
         // for Axon and snapshot deserialization
@@ -84,8 +96,9 @@ public class QTable {
                 command.alpha(),
                 command.gamma(),
                 command.exploration(),
-                ValueFunctionKind.TABULAR,
-                command.exploration().epsilonAt(0)));
+                command.valueFunction(),
+                command.exploration().epsilonAt(0),
+                command.valueFunctionSpec()));
     }
 
     @CommandHandler
@@ -94,7 +107,15 @@ public class QTable {
             return new RecordedBatch(true, 0, episodes, epsilon);
         }
         var parameters = new BatchLearner.Parameters(rule, actionSpace(), alpha, gamma, epsilon);
-        List<AppliedUpdate> updates = BatchLearner.learn(command.experiences(), parameters, lookup());
+        List<AppliedUpdate> updates;
+        if (function != null) {
+            updates = function.learn(command.experiences(), parameters);
+        } else {
+            if (valueFunctionSpec != null) {
+                SchemaStates.check(valueFunctionSpec.schema(), command.experiences());
+            }
+            updates = BatchLearner.learn(command.experiences(), parameters, lookup());
+        }
         long episodesAfter = command.endsEpisode() ? episodes + 1 : episodes;
         double epsilonAfter = exploration.epsilonAt(episodesAfter);
         chained(new QTableUpdated(
@@ -104,6 +125,15 @@ public class QTable {
 
     @CommandHandler
     public MergeCounts handle(MergePeerKnowledge command) {
+        if (function != null) {
+            return mergeParameters(command);
+        }
+        if (command.parameters() != null) {
+            throw new QTableRefusedException(
+                    QTableError.VALUE_FUNCTION_MISMATCH,
+                    "table " + tableId + " is a flat table: it merges state-action entries, not the parameters of a "
+                            + "value function (" + command.parameters().spec().describe() + ")");
+        }
         ActionSpace space = actionSpace();
         String own = tableId.value();
         var changes = new ArrayList<MergedEntry>();
@@ -141,6 +171,32 @@ public class QTable {
         return counts;
     }
 
+    /** A merge into a parameterised table: the peer's parameters, one at a time, or a refusal with the reason. */
+    private MergeCounts mergeParameters(MergePeerKnowledge command) {
+        if (!function.spec().mergeSupport().mergeable()) {
+            throw function.notMergeable(tableId.value());
+        }
+        if (command.parameters() == null) {
+            throw new QTableRefusedException(
+                    QTableError.VALUE_FUNCTION_MISMATCH,
+                    "table " + tableId + " keeps its values in a value function ("
+                            + function.spec().describe()
+                            + "): it merges the parameters of a peer with the same spec, not state-action entries");
+        }
+        FunctionTable.MergeOutcome outcome = function.merge(tableId.value(), command.parameters(), command.strategy());
+        chained(new QTableMerged(
+                tableId,
+                command.peer(),
+                command.round(),
+                command.strategy(),
+                List.of(),
+                List.of(),
+                outcome.counts(),
+                outcome.changes(),
+                outcome.rejected()));
+        return outcome.counts();
+    }
+
     @CommandHandler
     public void handle(ChangeExploration command) {
         if (!command.exploration().equals(exploration)) {
@@ -163,6 +219,12 @@ public class QTable {
     private Optional<String> refusal(PeerEntry entry, ActionSpace space, String peer) {
         if (!space.contains(entry.action())) {
             return Optional.of("unknown action '" + entry.action() + "'");
+        }
+        if (valueFunctionSpec != null) {
+            Optional<String> outside = SchemaStates.refusal(valueFunctionSpec.schema(), entry.state());
+            if (outside.isPresent()) {
+                return outside;
+            }
         }
         if (peer.equals(tableId.value()) && entry.visitsByOrigin().isEmpty()) {
             return Optional.of("a table cannot merge its own knowledge as a peer");
@@ -189,14 +251,22 @@ public class QTable {
         episodes = 0;
         values = new HashMap<>();
         appliedBatches = new HashSet<>();
+        valueFunctionSpec = event.valueFunctionSpec();
+        function = event.valueFunction().parameterised() ? FunctionTable.of(valueFunctionSpec) : null;
         link(event, hash);
     }
 
     @EventSourcingHandler
     void on(QTableUpdated event, @MetaDataValue(HashChain.HASH) String hash) {
-        for (AppliedUpdate update : event.updates()) {
-            row(update.state())
-                    .put(update.action(), entry(update.state(), update.action()).learned(update.newQ()));
+        if (function != null) {
+            function.apply(event.updates(), actionSpace(), alpha, gamma);
+        } else {
+            for (AppliedUpdate update : event.updates()) {
+                row(update.state())
+                        .put(
+                                update.action(),
+                                entry(update.state(), update.action()).learned(update.newQ()));
+            }
         }
         appliedBatches.add(event.idempotencyKey());
         episodes = event.episodes();
@@ -209,6 +279,9 @@ public class QTable {
         for (MergedEntry change : event.changes()) {
             row(change.state())
                     .put(change.action(), QEntry.from(change.qAfter(), change.visitsAfter(), tableId.value()));
+        }
+        if (function != null) {
+            function.applyMerge(event.parameterChanges(), tableId.value());
         }
         link(event, hash);
     }

@@ -69,7 +69,8 @@ public final class BatchLearner {
         return updates;
     }
 
-    private static void check(int index, Experience experience, Parameters parameters) {
+    /** Refuses an experience the table cannot learn from: unknown action, SARSA without the next action. */
+    static void check(int index, Experience experience, Parameters parameters) {
         ActionSpace actions = parameters.actions();
         if (!actions.contains(experience.action())) {
             throw new QTableRefusedException(

@@ -70,9 +70,8 @@ class TableController {
                 request.rule() != null ? request.rule() : LearningRule.Q_LEARNING,
                 request.alpha() != null ? request.alpha() : 0.1,
                 request.gamma() != null ? request.gamma() : 0.95,
-                request.exploration() != null
-                        ? request.exploration().toSchedule()
-                        : ExplorationSchedule.constant(0.1)));
+                request.exploration() != null ? request.exploration().toSchedule() : ExplorationSchedule.constant(0.1),
+                request.valueFunctionSpec()));
         URI location = URI.create("/api/v1/tables/" + id.value());
         return ResponseEntity.created(location).body(new TableRequests.Created(id.value(), location.toString()));
     }

@@ -7,6 +7,10 @@ import io.qswarm.intelligence.api.LearningRule;
 import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.PeerEntry;
 import io.qswarm.intelligence.api.StateKey;
+import io.qswarm.intelligence.api.ValueFunctionKind;
+import io.qswarm.intelligence.valuefunction.CueScoring;
+import io.qswarm.intelligence.valuefunction.FeatureSchema;
+import io.qswarm.intelligence.valuefunction.ValueFunctionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,7 @@ final class TableRequests {
 
     /**
      * Creates a table. Defaults: a generated {@code tableId}, rule {@code Q_LEARNING}, {@code alpha} 0.1,
-     * {@code gamma} 0.95, exploration constant 0.1.
+     * {@code gamma} 0.95, exploration constant 0.1, no {@code valueFunction} (the flat table).
      */
     record CreateTable(
             String tableId,
@@ -31,7 +35,122 @@ final class TableRequests {
             LearningRule rule,
             Double alpha,
             Double gamma,
-            Exploration exploration) {}
+            Exploration exploration,
+            ValueFunction valueFunction) {
+
+        /** The declared value function for this table's actions, or null for the flat table. */
+        ValueFunctionSpec valueFunctionSpec() {
+            if (valueFunction == null) {
+                return null;
+            }
+            if (actions == null) {
+                throw new IllegalArgumentException("actions is required");
+            }
+            return valueFunction.toSpec(actions.size());
+        }
+    }
+
+    /**
+     * A table's value function (see {@code docs/value-functions.md}). {@code kind} is required, and {@code schema}
+     * (how state keys spell their features) for every kind but {@code COMMUNICATION}, whose schema is fixed. The rest
+     * depends on the kind:
+     *
+     * <ul>
+     *   <li>{@code TABULAR}, {@code ADDITIVE}: nothing more;
+     *   <li>{@code HIERARCHICAL}: {@code selector} (a categorical feature), optional {@code micro} (default: every
+     *       other feature) and {@code microByRegime};
+     *   <li>{@code LOW_RANK}, {@code CP}: {@code rank}, optional {@code seed} (default 0) and {@code initScale}
+     *       (default 0.1);
+     *   <li>{@code TILE_CODING}: optional {@code tilings} (default 8), {@code size} (default 4096) and
+     *       {@code tileWidths} per tiled feature;
+     *   <li>{@code COMMUNICATION}: {@code regimes}, optional {@code scoring} (default: threshold 0, cue cost 0.1,
+     *       no alert bonus).
+     * </ul>
+     */
+    record ValueFunction(
+            ValueFunctionKind kind,
+            FeatureSchema schema,
+            String selector,
+            List<String> micro,
+            Map<String, List<String>> microByRegime,
+            Integer rank,
+            Long seed,
+            Double initScale,
+            Integer tilings,
+            Integer size,
+            Map<String, Double> tileWidths,
+            List<String> regimes,
+            CueScoring scoring) {
+
+        static final double DEFAULT_INIT_SCALE = 0.1;
+        static final int DEFAULT_TILINGS = 8;
+        static final int DEFAULT_SIZE = 4096;
+
+        ValueFunctionSpec toSpec(int actions) {
+            if (kind == null) {
+                throw new IllegalArgumentException("valueFunction.kind is required");
+            }
+            try {
+                return switch (kind) {
+                    case TABULAR -> new ValueFunctionSpec.Tabular(requiredSchema(), actions);
+                    case ADDITIVE -> new ValueFunctionSpec.Additive(requiredSchema(), actions);
+                    case HIERARCHICAL -> hierarchical(actions);
+                    case LOW_RANK -> new ValueFunctionSpec.LowRank(
+                            requiredSchema(), actions, required("rank", rank), seedOrZero(), initScaleOrDefault());
+                    case CP -> new ValueFunctionSpec.Cp(
+                            requiredSchema(), actions, required("rank", rank), seedOrZero(), initScaleOrDefault());
+                    case TILE_CODING -> new ValueFunctionSpec.TileCoding(
+                            requiredSchema(),
+                            actions,
+                            tilings == null ? DEFAULT_TILINGS : tilings,
+                            size == null ? DEFAULT_SIZE : size,
+                            tileWidths == null ? Map.of() : tileWidths);
+                    case COMMUNICATION -> new ValueFunctionSpec.Communication(
+                            required("regimes", regimes),
+                            scoring == null ? new CueScoring(0.0, 0.1, 0.0, List.of()) : scoring);
+                };
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        e.getMessage().startsWith("valueFunction")
+                                ? e.getMessage()
+                                : "valueFunction: " + e.getMessage(),
+                        e);
+            }
+        }
+
+        private ValueFunctionSpec hierarchical(int actions) {
+            String chosen = required("selector", selector);
+            if (micro == null) {
+                if (microByRegime != null && !microByRegime.isEmpty()) {
+                    var rest = new ArrayList<>(requiredSchema().names());
+                    rest.remove(chosen);
+                    return new ValueFunctionSpec.Hierarchical(requiredSchema(), actions, chosen, rest, microByRegime);
+                }
+                return ValueFunctionSpec.Hierarchical.overRemaining(requiredSchema(), actions, chosen);
+            }
+            return new ValueFunctionSpec.Hierarchical(requiredSchema(), actions, chosen, micro, microByRegime);
+        }
+
+        /** The schema, required for every kind but COMMUNICATION. */
+        private FeatureSchema requiredSchema() {
+            return required("schema", schema);
+        }
+
+        private long seedOrZero() {
+            return seed == null ? 0L : seed;
+        }
+
+        private double initScaleOrDefault() {
+            return initScale == null ? DEFAULT_INIT_SCALE : initScale;
+        }
+
+        private <T> T required(String field, T value) {
+            if (value == null) {
+                throw new IllegalArgumentException("valueFunction." + field + " is required for kind " + kind);
+            }
+            return value;
+        }
+    }
 
     /** An action; {@code baseCost} defaults to 0, {@code category} (e.g. entry, exit) to the action itself. */
     record Action(String name, Double baseCost, String category) {
