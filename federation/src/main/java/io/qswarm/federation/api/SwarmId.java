@@ -1,13 +1,19 @@
 package io.qswarm.federation.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.qswarm.intelligence.api.Checks;
 
-/** Identifies one swarm: a group of tables that share knowledge in rounds. Also the peer name of its merges. */
-public record SwarmId(String value) {
+/**
+ * Identifies one swarm: a group of tables that share knowledge in rounds. Also the peer name of its merges. Written as a
+ * plain JSON string (in stored events and on the wire alike).
+ */
+public record SwarmId(@JsonValue String value) {
 
     /** Leaves room for the round number in {@link RoundId}, which must stay a 128-character identifier. */
     public static final int MAX_LENGTH = 100;
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public SwarmId {
         Checks.identifier("swarmId", value);
         if (value.length() > MAX_LENGTH) {

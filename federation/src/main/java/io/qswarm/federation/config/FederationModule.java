@@ -9,10 +9,16 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 
 /**
  * Wires federation into an Axon configuration: the {@link Swarm} aggregate (cached, optionally snapshotted), the
@@ -22,6 +28,10 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
  * restart), the serializer (Jackson: the saga and the aggregate expose their fields to it) and the query handler of
  * {@code FetchQTableExport}. A swarm's stream grows by about three events per participant and round: in production
  * give it snapshots ({@link #snapshottingEvery}), as design.md requires for every long stream.
+ *
+ * <p>Swarm snapshots are taken by a snapshotter of the module's own, which knows how to rebuild a swarm, rather than by
+ * the configuration's: Spring's snapshotter only finds aggregate factories that are beans, and a swarm wired through
+ * this module has none. It stores through the configuration's event store, inside its transaction manager.
  */
 public final class FederationModule implements ConfigurerModule {
 
@@ -57,7 +67,7 @@ public final class FederationModule implements ConfigurerModule {
         return new FederationModule(respond, local, cache, snapshotThreshold);
     }
 
-    /** Snapshots a swarm every {@code events} events, through the configuration's snapshotter. */
+    /** Snapshots a swarm every {@code events} events (see the class comment for the snapshotter). */
     public FederationModule snapshottingEvery(int events) {
         if (events < 1) {
             throw new IllegalArgumentException("snapshot every at least 1 event, was " + events);
@@ -71,7 +81,7 @@ public final class FederationModule implements ConfigurerModule {
                 AggregateConfigurer.defaultConfiguration(Swarm.class).configureCache(c -> cache.get());
         if (snapshotThreshold > 0) {
             swarms.configureSnapshotTrigger(
-                    c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
+                    c -> new EventCountSnapshotTriggerDefinition(swarmSnapshotter(c), snapshotThreshold));
         }
         configurer.configureAggregate(swarms);
         configurer.eventProcessing(processing -> processing.registerSaga(RoundSaga.class));
@@ -80,5 +90,15 @@ public final class FederationModule implements ConfigurerModule {
             configurer.eventProcessing(processing -> processing.registerEventHandler(
                     c -> new KnowledgeResponder(c.queryGateway(), c.commandGateway(), baselines, local)));
         }
+    }
+
+    private static Snapshotter swarmSnapshotter(Configuration c) {
+        return AggregateSnapshotter.builder()
+                .eventStore(c.eventStore())
+                .aggregateFactories(new GenericAggregateFactory<>(Swarm.class))
+                .parameterResolverFactory(c.parameterResolverFactory())
+                .handlerDefinition(c.handlerDefinition(Swarm.class))
+                .transactionManager(c.getComponent(TransactionManager.class, NoTransactionManager::instance))
+                .build();
     }
 }

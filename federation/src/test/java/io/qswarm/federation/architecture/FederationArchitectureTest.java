@@ -160,4 +160,36 @@ class FederationArchitectureTest {
                 .allowEmptyShould(false)
                 .check(classes);
     }
+
+    @Test
+    void theTransportIsPureAndTransportNeutral() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.qswarm.federation.transport..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.axonframework..",
+                        "java.net.http..",
+                        "io.qswarm.federation.domain..",
+                        "io.qswarm.federation.saga..",
+                        "io.qswarm.federation.participant..",
+                        "io.qswarm.federation.config..")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(System.class, "nanoTime")
+                .orShould()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(Math.class, "random")
+                .orShould()
+                .callMethod(java.util.UUID.class, "randomUUID")
+                .orShould()
+                .callConstructor(java.security.SecureRandom.class)
+                .orShould()
+                .callConstructor(java.util.Random.class)
+                .allowEmptyShould(false)
+                .check(classes);
+    }
 }
