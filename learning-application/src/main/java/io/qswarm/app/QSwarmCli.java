@@ -5,6 +5,8 @@ import io.qswarm.app.cli.BacktestCommand;
 import io.qswarm.app.cli.EvaluateCommand;
 import io.qswarm.app.cli.ExportCommand;
 import io.qswarm.app.cli.ExportStreamsCommand;
+import io.qswarm.app.cli.FederateCommand;
+import io.qswarm.app.cli.FederationProofCommand;
 import io.qswarm.app.cli.ImportCommand;
 import io.qswarm.app.cli.RebuildCommand;
 import io.qswarm.app.cli.ServeCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Command;
             VerifyProofCommand.class,
             ExportStreamsCommand.class,
             RebuildCommand.class,
+            FederateCommand.class,
+            FederationProofCommand.class,
             CommandLine.HelpCommand.class
         })
 public class QSwarmCli implements Runnable {

@@ -1,0 +1,108 @@
+package io.qswarm.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The HTTP client of {@code ./qswarm federate}: rounds, sagas and deadlines live in the running server, so the CLI asks
+ * it rather than opening the store. A refusal comes back as an RFC 9457 problem and becomes one line: its detail and
+ * code.
+ */
+final class FederateClient {
+
+    private final URI server;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    FederateClient(URI server) {
+        String scheme = server.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme) || server.getHost() == null) {
+            throw new IllegalArgumentException("--server must be an http(s) URL, was '" + server + "'");
+        }
+        this.server = server;
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    JsonNode post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    JsonNode delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode send(String method, String path, Object body) {
+        URI uri = URI.create(server.toString().replaceAll("/+$", "") + path);
+        HttpRequest.BodyPublisher publisher;
+        try {
+            publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the request: " + e.getMessage(), e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, publisher)
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            throw new IllegalStateException(
+                    "no QSwarm server answers at " + server + " (start one with ./qswarm serve, or pass --server URL)");
+        } catch (HttpTimeoutException e) {
+            throw new IllegalStateException("the server at " + server + " did not answer in time");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + server + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        JsonNode answer = parse(response.body());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(problem(response.statusCode(), answer, response.body()));
+        }
+        return answer;
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(body);
+        }
+    }
+
+    private static String problem(int status, JsonNode answer, String body) {
+        if (answer != null && answer.hasNonNull("detail")) {
+            String code = answer.path("code").asText("");
+            return answer.get("detail").asText() + (code.isEmpty() ? "" : " (" + code + ")");
+        }
+        return "the server answered " + status + (body == null || body.isBlank() ? "" : ": " + body);
+    }
+}
