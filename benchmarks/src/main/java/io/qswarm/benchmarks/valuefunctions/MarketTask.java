@@ -10,7 +10,6 @@ import io.qswarm.intelligence.valuefunction.Feature;
 import io.qswarm.intelligence.valuefunction.FeatureSchema;
 import io.qswarm.intelligence.valuefunction.StateFeatures;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
@@ -55,21 +54,12 @@ final class MarketTask implements FactoredTask {
                 new LearningSettings(0.95, 0.05, 0.9995, 0.001, 1.0, 0.998, 0.01), evaluationEpisodes, 20_240_601L);
     }
 
+    /** The market's keys read positionally, with the values {@link MarketObservation#featureValues} declares. */
     static FeatureSchema schemaFor(Quantization quantization) {
-        return FeatureSchema.positional(
-                Feature.categorical("price", labels("p", quantization.priceBuckets())),
-                Feature.categorical("volume", labels("v", quantization.volumeBuckets())),
-                Feature.categorical("trend", "down", "flat", "up"),
-                Feature.categorical("scarcity", labels("s", MarketObservation.SCARCITY_LEVELS)),
-                Feature.categorical("mood", labels("m", MarketObservation.MOODS)));
-    }
-
-    private static List<String> labels(String prefix, int count) {
-        var labels = new ArrayList<String>(count);
-        for (int i = 0; i < count; i++) {
-            labels.add(prefix + i);
-        }
-        return labels;
+        var features = new ArrayList<Feature>();
+        MarketObservation.featureValues(quantization)
+                .forEach((name, values) -> features.add(Feature.categorical(name, values)));
+        return new FeatureSchema(FeatureSchema.Layout.POSITIONAL, features);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.qswarm.intelligence.valuefunction.Feature;
 import io.qswarm.intelligence.valuefunction.FeatureSchema;
 import io.qswarm.intelligence.valuefunction.StateFeatures;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 /**
  * Taxi-v3 factored into (taxi cell, passenger location, destination): state keys such as
@@ -15,11 +16,13 @@ import java.util.OptionalDouble;
  */
 final class TaxiTask implements FactoredTask {
 
-    static final String[] STOPS = {"R", "G", "Y", "B"};
     static final FeatureSchema SCHEMA = FeatureSchema.named(
             Feature.grid("taxi", 5, 5),
-            Feature.categorical("passenger", "R", "G", "Y", "B", "taxi"),
-            Feature.categorical("dest", STOPS));
+            Feature.categorical(
+                    "passenger",
+                    Stream.concat(TaxiEnvironment.STOP_NAMES.stream(), Stream.of(TaxiEnvironment.PASSENGER_IN_TAXI))
+                            .toList()),
+            Feature.categorical("dest", TaxiEnvironment.STOP_NAMES));
 
     private final TaxiEnvironment model = new TaxiEnvironment();
     private final StateFeatures[] features = new StateFeatures[TaxiEnvironment.STATES];
@@ -37,12 +40,9 @@ final class TaxiTask implements FactoredTask {
         return new TaxiTask(new LearningSettings(0.99, 0.1, 1.0, 0.1, 1.0, 0.999, 0.01));
     }
 
+    /** The factored key of a Taxi state ({@link TaxiEnvironment#factoredKey}). */
     static String key(int state) {
-        TaxiEnvironment.TaxiState taxi = TaxiEnvironment.decode(state);
-        String passenger =
-                taxi.passengerLocation() == TaxiEnvironment.IN_TAXI ? "taxi" : STOPS[taxi.passengerLocation()];
-        return "taxi=" + taxi.taxiRow() + "," + taxi.taxiCol() + "|passenger=" + passenger + "|dest="
-                + STOPS[taxi.destination()];
+        return TaxiEnvironment.factoredKey(state);
     }
 
     @Override

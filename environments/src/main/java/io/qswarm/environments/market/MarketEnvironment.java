@@ -82,6 +82,11 @@ public final class MarketEnvironment implements Environment {
         return NAME;
     }
 
+    /** The values each part of this environment's state keys can take ({@link MarketObservation#featureValues}). */
+    public Map<String, List<String>> featureValues() {
+        return MarketObservation.featureValues(quantization);
+    }
+
     @Override
     public int stateCount() {
         return MarketObservation.stateCount(quantization);

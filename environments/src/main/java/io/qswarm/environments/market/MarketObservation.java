@@ -1,5 +1,12 @@
 package io.qswarm.environments.market;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What the agent sees of the market: the quantized tuple behind a market state number.
  *
@@ -53,6 +60,28 @@ public record MarketObservation(int priceBucket, int volumeBucket, Trend trend, 
 
     public static int stateCount(Quantization quantization) {
         return quantization.priceBuckets() * quantization.volumeBuckets() * TRENDS * SCARCITY_LEVELS * MOODS;
+    }
+
+    /**
+     * The values each part of {@link #key()} can take, by feature name in key order ({@code price}, {@code volume},
+     * {@code trend}, {@code scarcity}, {@code mood}): what a table reading the key positionally declares.
+     */
+    public static Map<String, List<String>> featureValues(Quantization quantization) {
+        var features = new LinkedHashMap<String, List<String>>();
+        features.put("price", labels("p", quantization.priceBuckets()));
+        features.put("volume", labels("v", quantization.volumeBuckets()));
+        features.put("trend", Arrays.stream(Trend.values()).map(Trend::key).toList());
+        features.put("scarcity", labels("s", SCARCITY_LEVELS));
+        features.put("mood", labels("m", MOODS));
+        return Collections.unmodifiableMap(features);
+    }
+
+    private static List<String> labels(String prefix, int count) {
+        var labels = new ArrayList<String>(count);
+        for (int i = 0; i < count; i++) {
+            labels.add(prefix + i);
+        }
+        return List.copyOf(labels);
     }
 
     /** The readable key, e.g. {@code p3|v1|up|s0|m2}. */

@@ -40,6 +40,12 @@ public final class TaxiEnvironment extends ToyTextEnvironment {
     /** Passenger location meaning "in the taxi". */
     public static final int IN_TAXI = 4;
 
+    /** Names of the four stops R, G, Y, B, in the order of their passenger-location and destination numbers. */
+    public static final List<String> STOP_NAMES = List.of("R", "G", "Y", "B");
+
+    /** How the factored key names a passenger who is in the taxi. */
+    public static final String PASSENGER_IN_TAXI = "taxi";
+
     static final String[] MAP = {
         "+---------+", "|R: | : :G|", "| : | : : |", "| : : : : |", "| | : | : |", "|Y| : |B: |", "+---------+",
     };
@@ -94,6 +100,19 @@ public final class TaxiEnvironment extends ToyTextEnvironment {
         int passenger = rest % 5;
         rest /= 5;
         return new TaxiState(rest / 5, rest % 5, passenger, destination);
+    }
+
+    /**
+     * The state spelled as its factors (taxi cell, passenger location, destination), for tables that look inside
+     * the state: {@code taxi=<row>,<col>|passenger=<R, G, Y, B or taxi>|dest=<R, G, Y or B>}, e.g. state 328 is
+     * {@code taxi=3,1|passenger=Y|dest=R}. {@link #stateKey} keeps the Gymnasium observation number.
+     */
+    public static String factoredKey(int state) {
+        TaxiState taxi = decode(state);
+        String passenger =
+                taxi.passengerLocation() == IN_TAXI ? PASSENGER_IN_TAXI : STOP_NAMES.get(taxi.passengerLocation());
+        return "taxi=" + taxi.taxiRow() + "," + taxi.taxiCol() + "|passenger=" + passenger + "|dest="
+                + STOP_NAMES.get(taxi.destination());
     }
 
     private static double[] initialStates() {

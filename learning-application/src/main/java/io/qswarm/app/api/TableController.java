@@ -1,5 +1,7 @@
 package io.qswarm.app.api;
 
+import io.qswarm.app.valuefunction.ValueFunctionParameterQueries;
+import io.qswarm.app.valuefunction.ValueFunctionParameters;
 import io.qswarm.federation.exchange.KnowledgeTransfer;
 import io.qswarm.intelligence.api.AgentId;
 import io.qswarm.intelligence.api.CreateQTable;
@@ -49,12 +51,19 @@ class TableController {
     private final QueryGateway queries;
     private final TableQueries tables;
     private final ApiLimits limits;
+    private final ValueFunctionParameterQueries valueFunctions;
 
-    TableController(CommandGateway commands, QueryGateway queries, TableQueries tables, ApiLimits limits) {
+    TableController(
+            CommandGateway commands,
+            QueryGateway queries,
+            TableQueries tables,
+            ApiLimits limits,
+            ValueFunctionParameterQueries valueFunctions) {
         this.commands = commands;
         this.queries = queries;
         this.tables = tables;
         this.limits = limits;
+        this.valueFunctions = valueFunctions;
     }
 
     @PostMapping
@@ -93,13 +102,15 @@ class TableController {
     @PostMapping("/{tableId}/merges")
     MergeCounts merge(@PathVariable String tableId, @RequestBody TableRequests.Merge request) {
         var target = QTableId.of(tableId);
+        if (request.sources() > 1) {
+            throw new IllegalArgumentException("give one of entries, fromTable or parameters, not several");
+        }
         MergePeerKnowledge command;
         if (request.fromTable() != null) {
-            if (request.entries() != null) {
-                throw new IllegalArgumentException("give either entries or fromTable, not both");
-            }
-            QTableExport source = export(request.fromTable());
-            command = KnowledgeTransfer.mergeOf(source, target, request.round(), request.strategy());
+            command = mergeFrom(QTableId.of(request.fromTable()), target, request);
+        } else if (request.parameters() != null) {
+            command = MergePeerKnowledge.ofParameters(
+                    target, request.peer(), request.round(), request.strategy(), request.parameters());
         } else {
             if (request.entries() != null && request.entries().size() > limits.maxMergeEntries()) {
                 throw new BatchTooLargeException("a merge holds at most " + limits.maxMergeEntries()
@@ -114,6 +125,27 @@ class TableController {
                     TableRequests.each("entries", request.entries(), TableRequests.Entry::toPeerEntry));
         }
         return commands.sendAndWait(command);
+    }
+
+    /**
+     * The merge of another table of this deployment: its value function's parameters (spec, values, experiences per
+     * origin, read from its stored events) when it has one, else its exported entries. The target decides: it merges
+     * the parameters of a peer of its own spec, and refuses with the reason what does not fit it.
+     */
+    private MergePeerKnowledge mergeFrom(QTableId source, QTableId target, TableRequests.Merge request) {
+        if (source.equals(target)) {
+            throw new IllegalArgumentException("a table cannot merge its own knowledge (" + target + ")");
+        }
+        ValueFunctionParameters function =
+                valueFunctions.parameters(source).orElseThrow(() -> new UnknownTableException(source));
+        if (!function.parameterised()) {
+            return KnowledgeTransfer.mergeOf(export(source.value()), target, request.round(), request.strategy());
+        }
+        if (!function.hasExperience()) {
+            throw new IllegalArgumentException("table " + source + " has no experience to share yet");
+        }
+        return MergePeerKnowledge.ofParameters(
+                target, source.value(), request.round(), request.strategy(), function.parameters());
     }
 
     @GetMapping

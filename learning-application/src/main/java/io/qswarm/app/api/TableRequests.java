@@ -6,6 +6,7 @@ import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.LearningRule;
 import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.PeerEntry;
+import io.qswarm.intelligence.api.PeerParameters;
 import io.qswarm.intelligence.api.StateKey;
 import io.qswarm.intelligence.api.ValueFunctionKind;
 import io.qswarm.intelligence.valuefunction.CueScoring;
@@ -203,10 +204,24 @@ final class TableRequests {
     }
 
     /**
-     * Merges peer knowledge: either {@code entries} sent by the caller, or the whole of another table of this
-     * deployment named by {@code fromTable}.
+     * Merges peer knowledge, from exactly one source: {@code entries} sent by the caller; the whole of another table
+     * of this deployment named by {@code fromTable} (its entries, or for a table with a value function its parameters
+     * with their experiences per origin); or a value function's {@code parameters} sent by the caller (spec and every
+     * parameter with its visits per origin, as {@code GET /api/v1/tables/{id}/parameters} gives them).
      */
-    record Merge(String peer, String round, MergeStrategy strategy, List<Entry> entries, String fromTable) {}
+    record Merge(
+            String peer,
+            String round,
+            MergeStrategy strategy,
+            List<Entry> entries,
+            String fromTable,
+            PeerParameters parameters) {
+
+        /** How many of the three sources are given. */
+        int sources() {
+            return (entries != null ? 1 : 0) + (fromTable != null ? 1 : 0) + (parameters != null ? 1 : 0);
+        }
+    }
 
     /** A peer entry; {@code q} is required, and {@code visits} unless {@code visitsByOrigin} is given. */
     record Entry(String state, String action, Double q, Long visits, Map<String, Long> visitsByOrigin) {

@@ -2,15 +2,21 @@ package io.qswarm.app.cli;
 
 import io.qswarm.app.runtime.StoredPolicy;
 import io.qswarm.app.runtime.Task;
+import io.qswarm.app.valuefunction.ValueFunctionParameters;
 import io.qswarm.environments.Environment;
+import io.qswarm.intelligence.api.QTableExport;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Plays a stored table's greedy policy on its environment. */
+/**
+ * Plays a stored table's greedy policy on its environment: a flat table's from its entries, a table with a value
+ * function's from the function (its spec and the parameters its stored events give), states read in its schema.
+ */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
@@ -45,13 +51,20 @@ public class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--episodes must be at least 1");
         }
         try (var context = store.open(Path.of("data"))) {
-            var policy = new StoredPolicy(Tables.export(context, table));
+            QTableExport export = Tables.export(context, table);
+            Optional<ValueFunctionParameters> function = Tables.valueFunction(context, table);
+            var policy = function.isPresent()
+                    ? new StoredPolicy(
+                            export.actions(), Tables.functionOf(function.get().parameters()))
+                    : new StoredPolicy(export);
             Environment environment = task.environments(marketConfig).get();
             double mean = policy.meanReturn(environment, episodes, seed, 10_000);
             System.out.printf(
                     Locale.ROOT,
-                    "table %s on %s: greedy mean return %.4f over %d episodes",
+                    "table %s%s on %s: greedy mean return %.4f over %d episodes",
                     table,
+                    function.map(f -> " (" + f.parameters().spec().describe() + ")")
+                            .orElse(""),
                     environment.name(),
                     mean,
                     episodes);

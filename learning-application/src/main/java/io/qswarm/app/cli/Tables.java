@@ -1,9 +1,16 @@
 package io.qswarm.app.cli;
 
+import io.qswarm.app.valuefunction.FetchValueFunctionParameters;
+import io.qswarm.app.valuefunction.ValueFunctionParameters;
 import io.qswarm.intelligence.api.FetchQTableExport;
+import io.qswarm.intelligence.api.PeerParameter;
+import io.qswarm.intelligence.api.PeerParameters;
 import io.qswarm.intelligence.api.QTableExport;
 import io.qswarm.intelligence.api.QTableId;
+import io.qswarm.intelligence.valuefunction.Parameters;
+import io.qswarm.intelligence.valuefunction.ValueFunction;
 import java.time.Duration;
+import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -21,6 +28,29 @@ final class Tables {
                 .query(new FetchQTableExport(QTableId.of(table)), ResponseTypes.optionalInstanceOf(QTableExport.class))
                 .join()
                 .orElseThrow(() -> new IllegalArgumentException("unknown table '" + table + "' in this store"));
+    }
+
+    /**
+     * The table's value function with its current parameters, read from its stored events; empty for a flat table.
+     *
+     * @throws IllegalArgumentException for a table this store does not hold
+     */
+    static Optional<ValueFunctionParameters> valueFunction(ConfigurableApplicationContext context, String table) {
+        ValueFunctionParameters found = context.getBean(QueryGateway.class)
+                .query(
+                        new FetchValueFunctionParameters(QTableId.of(table)),
+                        ResponseTypes.optionalInstanceOf(ValueFunctionParameters.class))
+                .join()
+                .orElseThrow(() -> new IllegalArgumentException("unknown table '" + table + "' in this store"));
+        return found.parameterised() ? Optional.of(found) : Optional.empty();
+    }
+
+    /** The function a peer's parameters describe: its spec with those values. */
+    static ValueFunction functionOf(PeerParameters parameters) {
+        return parameters
+                .spec()
+                .restore(Parameters.of(
+                        parameters.values().stream().map(PeerParameter::value).toList()));
     }
 
     /** Waits until every tracking processor has caught up with the head of the event stream. */

@@ -6,11 +6,16 @@ import io.qswarm.app.runtime.Agent;
 import io.qswarm.app.runtime.LearningCurve;
 import io.qswarm.app.runtime.Task;
 import io.qswarm.app.runtime.Training;
+import io.qswarm.app.runtime.ValueFunctionChoice;
+import io.qswarm.app.valuefunction.FetchValueFunctionParameters;
+import io.qswarm.app.valuefunction.ValueFunctionParameters;
 import io.qswarm.environments.Environment;
 import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.FindQTableSummary;
 import io.qswarm.intelligence.api.LearningRule;
 import io.qswarm.intelligence.api.QTableSummary;
+import io.qswarm.intelligence.valuefunction.Parameters;
+import io.qswarm.intelligence.valuefunction.ValueFunctionSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,7 +36,10 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Trains agents on an environment through the event store and reports how well their greedy policies do. */
 @Command(
@@ -107,9 +115,48 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(
+            names = "--value-function",
+            description = "tables with a value function instead of flat tables (taxi, market): tabular | additive |"
+                    + " hierarchical | low-rank | cp | tile-coding (see docs/value-functions.md)")
+    String valueFunction;
+
+    @Option(names = "--selector", description = "hierarchical: the regime selector feature (e.g. mood, passenger)")
+    String selector;
+
+    @Option(
+            names = "--micro",
+            split = ",",
+            description = "hierarchical: micro-state features, in schema order (default: every other feature)")
+    List<String> micro;
+
+    @Option(
+            names = "--micro-of",
+            description = "hierarchical: the micro-state of one regime, REGIME=F,G (repeatable), e.g. taxi=taxi,dest")
+    Map<String, String> microOf;
+
+    @Option(names = "--rank", description = "low-rank, cp: the rank (default: 4)")
+    Integer rank;
+
+    @Option(names = "--vf-seed", description = "low-rank, cp: seed of the initial factors (default: 0)")
+    Long valueFunctionSeed;
+
+    @Option(names = "--tilings", description = "tile-coding: number of tilings (default: 8)")
+    Integer tilings;
+
+    @Option(names = "--size", description = "tile-coding: number of weights (default: 4096)")
+    Integer size;
+
+    @Option(
+            names = "--tile-width",
+            description = "tile-coding: tile width of a tiled feature, FEATURE=WIDTH (repeatable), e.g. price=3")
+    Map<String, Double> tileWidths;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(out);
         ExplorationSchedule exploration = epsilonDecay >= 1.0
                 ? ExplorationSchedule.constant(epsilon)
                 : ExplorationSchedule.exponential(epsilon, epsilonDecay, Math.min(epsilonMin, epsilon));
@@ -124,8 +171,16 @@ public class TrainCommand implements Callable<Integer> {
                 gamma,
                 exploration,
                 chunk,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                valueFunctionChoice());
         Supplier<Environment> environments = task.environments(marketConfig);
+        ValueFunctionSpec valueFunctionSpec;
+        try {
+            valueFunctionSpec = Training.specOf(settings, environments.get());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--value-function: " + e.getMessage(), e);
+        }
+        Files.createDirectories(out);
         try (ConfigurableApplicationContext context = storeOptions.open(out.resolve("store"))) {
             CommandGateway commands = context.getBean(CommandGateway.class);
             var progress = new Training.Progress();
@@ -147,6 +202,10 @@ public class TrainCommand implements Callable<Integer> {
                 }
             }
             Map<String, Object> report = report(settings, result, context, environments);
+            if (valueFunctionSpec != null) {
+                report.put("valueFunction", valueFunctionSpec.describe());
+                report.put("numbersStored", valueFunctionSpec.parameterCount());
+            }
             writeOutputs(result, report);
             System.out.printf(
                     Locale.ROOT,
@@ -188,6 +247,10 @@ public class TrainCommand implements Callable<Integer> {
             row.put("table", agent.tableId().value());
             row.put("greedyMeanReturn", mean);
             task.exactReturn(agent.greedyPolicy()).ifPresent(exact -> row.put("exactGreedyReturn", exact));
+            agent.parameters().ifPresent(parameters -> {
+                row.put("parametersStored", parameters.size());
+                row.put("parametersSha256", storedParametersSha256(queries, agent, parameters));
+            });
             row.put("entries", summary.entries());
             row.put("updates", summary.updates());
             row.put("epsilon", summary.epsilon());
@@ -225,6 +288,54 @@ public class TrainCommand implements Callable<Integer> {
                     + " but the agent recorded " + agent.mirrorUpdates());
         }
         return summary;
+    }
+
+    /**
+     * The SHA-256 of the table's parameters as its stored events give them; they must be the agent's, bit for bit
+     * (the mirror learned with the code the aggregate runs).
+     */
+    private static String storedParametersSha256(QueryGateway queries, Agent agent, Parameters mirror) {
+        ValueFunctionParameters stored = queries.query(
+                        new FetchValueFunctionParameters(agent.tableId()),
+                        ResponseTypes.optionalInstanceOf(ValueFunctionParameters.class))
+                .join()
+                .orElseThrow(() -> new IllegalStateException("no stored table " + agent.tableId()));
+        if (!mirror.sha256().equals(stored.parametersSha256())) {
+            throw new IllegalStateException("the stored parameters of " + agent.tableId() + " (sha256 "
+                    + stored.parametersSha256() + ") differ from the agent's (" + mirror.sha256() + ")");
+        }
+        return stored.parametersSha256();
+    }
+
+    /** The value function the options choose, or null for flat tables. */
+    private ValueFunctionChoice valueFunctionChoice() {
+        boolean settings = selector != null
+                || micro != null
+                || microOf != null
+                || rank != null
+                || valueFunctionSeed != null
+                || tilings != null
+                || size != null
+                || tileWidths != null;
+        if (valueFunction == null) {
+            if (settings) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--selector, --micro, --micro-of, --rank, --vf-seed, --tilings, --size and --tile-width need"
+                                + " --value-function");
+            }
+            return null;
+        }
+        Map<String, List<String>> byRegime = new LinkedHashMap<>();
+        if (microOf != null) {
+            microOf.forEach((regime, features) -> byRegime.put(regime, List.of(features.split(","))));
+        }
+        try {
+            return new ValueFunctionChoice(
+                    valueFunction, selector, micro, byRegime, rank, valueFunctionSeed, tilings, size, tileWidths);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--value-function: " + e.getMessage(), e);
+        }
     }
 
     private void writeOutputs(Training.Result result, Map<String, Object> report) throws IOException {

@@ -8,23 +8,30 @@ import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.RecordExperiences;
 import io.qswarm.intelligence.api.RecordedBatch;
 import io.qswarm.intelligence.api.StateKey;
+import io.qswarm.intelligence.valuefunction.Parameters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * One learning agent: its environment, its table and its own seeded random streams (one for exploration, one for the
  * environment), so the same seed reproduces the same experiences and so the same events.
  *
- * <p>Each episode is learned online in the agent's {@link TableMirror} and recorded as one batch (or chunks of
+ * <p>Each episode is learned online in the agent's {@link Mirror} and recorded as one batch (or chunks of
  * {@code chunkSize} for long episodes) with a deterministic idempotency key, so a retried batch is never applied twice.
+ *
+ * <p>A table with a value function reads its state keys through a feature schema: the agent then spells the
+ * environment's states in that schema ({@link FactoredStates}), and refuses an environment that cannot.
  */
 public final class Agent {
 
     private final QTableId tableId;
     private final Environment environment;
-    private final TableMirror mirror;
+    private final Mirror mirror;
+    private final IntFunction<String> keys;
     private final SplittableRandom policyRandom;
     private final SplittableRandom environmentRandom;
     private final int chunkSize;
@@ -34,7 +41,11 @@ public final class Agent {
     Agent(CreateQTable definition, Environment environment, long seed, int chunkSize) {
         this.tableId = definition.tableId();
         this.environment = environment;
-        this.mirror = new TableMirror(definition);
+        this.mirror = Mirror.of(definition);
+        this.keys = definition.valueFunctionSpec() == null
+                ? environment::stateKey
+                : FactoredStates.in(environment, definition.valueFunctionSpec().schema())
+                        .keys();
         var seeds = new SplittableRandom(seed);
         this.policyRandom = seeds.split();
         this.environmentRandom = seeds.split();
@@ -50,8 +61,18 @@ public final class Agent {
         return tableId;
     }
 
-    TableMirror mirror() {
+    Mirror mirror() {
         return mirror;
+    }
+
+    /** The value function's parameters as the agent learned them, empty for a flat table. */
+    public Optional<Parameters> parameters() {
+        return mirror.parameters();
+    }
+
+    /** The numbers the agent's table holds: entries of a flat table, parameters of a value function. */
+    public int tableSize() {
+        return mirror.size();
     }
 
     /** Updates this agent has recorded so far. */
@@ -139,6 +160,6 @@ public final class Agent {
     }
 
     private StateKey key(int state) {
-        return StateKey.of(environment.stateKey(state));
+        return StateKey.of(keys.apply(state));
     }
 }

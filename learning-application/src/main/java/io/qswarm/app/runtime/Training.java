@@ -10,6 +10,7 @@ import io.qswarm.intelligence.api.LearningRule;
 import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.RecordExperiences;
 import io.qswarm.intelligence.api.RecordedBatch;
+import io.qswarm.intelligence.valuefunction.ValueFunctionSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,10 @@ import java.util.function.Supplier;
  */
 public final class Training {
 
-    /** What to train. {@code runId} prefixes the table ids: {@code <runId>-agent-<i>}. */
+    /**
+     * What to train. {@code runId} prefixes the table ids: {@code <runId>-agent-<i>}; {@code valueFunction} null
+     * trains flat tables.
+     */
     public record Settings(
             String runId,
             int agents,
@@ -37,12 +41,28 @@ public final class Training {
             double gamma,
             ExplorationSchedule exploration,
             int chunkSize,
-            int threads) {
+            int threads,
+            ValueFunctionChoice valueFunction) {
 
         public Settings {
             if (agents < 1 || episodes < 1 || threads < 1 || chunkSize < 1) {
                 throw new IllegalArgumentException("agents, episodes, threads and chunk size must be at least 1");
             }
+        }
+
+        /** Flat tables. */
+        public Settings(
+                String runId,
+                int agents,
+                int episodes,
+                long seed,
+                LearningRule rule,
+                double alpha,
+                double gamma,
+                ExplorationSchedule exploration,
+                int chunkSize,
+                int threads) {
+            this(runId, agents, episodes, seed, rule, alpha, gamma, exploration, chunkSize, threads, null);
         }
     }
 
@@ -90,6 +110,22 @@ public final class Training {
 
     private Training() {}
 
+    /**
+     * The value function the settings give tables on {@code environment}, or null for flat tables.
+     *
+     * @throws IllegalArgumentException when the environment's states have no declared features or the settings do
+     *     not fit its schema, with the reason
+     */
+    public static ValueFunctionSpec specOf(Settings settings, Environment environment) {
+        if (settings.valueFunction() == null) {
+            return null;
+        }
+        FactoredStates states = FactoredStates.of(environment)
+                .orElseThrow(() -> new IllegalArgumentException("--value-function needs an environment whose states "
+                        + "have declared features (taxi, market); " + environment.name() + " has none"));
+        return settings.valueFunction().spec(states.schema(), environment.actionCount());
+    }
+
     /** The table definition of agent {@code index}: the environment's actions, in order, with their base costs. */
     public static CreateQTable tableOf(Settings settings, Environment environment, int index) {
         var actions = new ArrayList<ActionSpec>();
@@ -103,7 +139,8 @@ public final class Training {
                 settings.rule(),
                 settings.alpha(),
                 settings.gamma(),
-                settings.exploration());
+                settings.exploration(),
+                specOf(settings, environment));
     }
 
     /**
