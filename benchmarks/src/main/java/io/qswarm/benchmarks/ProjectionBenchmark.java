@@ -65,6 +65,8 @@ public final class ProjectionBenchmark {
     private final Path work;
     private final StringBuilder report = new StringBuilder();
     private boolean isolatedHeader = true;
+    private final List<String> cpuNotes = new ArrayList<>();
+    private int catchUps;
 
     private ProjectionBenchmark(Map<String, String> options) {
         this.options = options;
@@ -122,12 +124,21 @@ public final class ProjectionBenchmark {
             H2Store source = writeSource(updates, tables);
             for (String size : options.getOrDefault("processor-batch-sizes", "1,10,100,1000")
                     .split(",")) {
+                if (size.isBlank()) {
+                    continue; // --processor-batch-sizes= : only the isolated runs
+                }
                 catchUp(source, Integer.parseInt(size.trim()), updates, null);
             }
             if (Boolean.parseBoolean(options.getOrDefault("isolated", "true"))) {
                 int size = intOption("processor-batch-size", 10);
-                for (String model : io.qswarm.projections.catalog.ReadModel.names()) {
-                    catchUp(source, size, updates, model);
+                String models = options.getOrDefault(
+                        "models", String.join(",", io.qswarm.projections.catalog.ReadModel.names()));
+                for (String model : models.split(",")) {
+                    catchUp(source, size, updates, model.trim());
+                }
+                line("");
+                for (String note : cpuNotes) {
+                    line("- %s.", note);
                 }
             }
         }
@@ -166,7 +177,8 @@ public final class ProjectionBenchmark {
 
     /** Rebuilds the read models from a copy of the source store; {@code only}: that model alone, else all at once. */
     private void catchUp(H2Store source, int processorBatchSize, int updates, String only) throws IOException {
-        var store = new H2Store(work.resolve("catchup-" + processorBatchSize + (only == null ? "" : "-" + only)));
+        var store = new H2Store(
+                work.resolve("catchup-" + processorBatchSize + (only == null ? "" : "-" + only) + "-" + (++catchUps)));
         copy(source.directory(), store.directory());
         long start = System.nanoTime();
         var extra = new LinkedHashMap<String, Object>();
@@ -180,6 +192,11 @@ public final class ProjectionBenchmark {
         }
         try (var side = ReadSide.start(store, processorBatchSize, extra)) {
             long head = side.head();
+            // the processors start with the context: from here on the rate is the projection's alone
+            double ready = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> readyPositions = side.positions();
+            long readyCpu = processCpuNanos();
+            var meter = CpuMeter.start();
             var done = new LinkedHashMap<String, Double>();
             long lastProgress = System.nanoTime();
             long lastSum = Long.MIN_VALUE;
@@ -206,6 +223,24 @@ public final class ProjectionBenchmark {
                 }
                 sleep(20);
             }
+            // CPU this JVM spent from the context start to the end (the processors, H2, GC, JIT): a rate per CPU-second
+            // moves far less with other processes' load than a rate per wall second
+            double cpuSeconds = (processCpuNanos() - readyCpu) / 1e9;
+            CpuMeter.Contention contention = meter.stop();
+            double lastDone = done.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(0);
+            Long firstPosition =
+                    readyPositions.values().stream().min(Long::compare).orElse(-1L);
+            String cpu = String.format(
+                    Locale.ROOT,
+                    "after context start: %.1f CPU s for %.1f wall s, %,.0f updates per CPU second; other processes"
+                            + " used %.0f %% of the machine meanwhile",
+                    cpuSeconds,
+                    lastDone - ready,
+                    updates * ((head - firstPosition) / (double) (head + 1)) / cpuSeconds,
+                    100 * contention.otherProcesses());
             line("");
             if (only != null) {
                 double seconds = done.get(only);
@@ -215,11 +250,18 @@ public final class ProjectionBenchmark {
                             "### Catch-up of one read model alone (processor batch size %d, context start included)",
                             processorBatchSize);
                     line("");
-                    line("| read model | seconds | events/s | updates/s |");
-                    line("|---|---:|---:|---:|");
+                    line("| read model | seconds | events/s | updates/s | updates/s after context start |");
+                    line("|---|---:|---:|---:|---:|");
                     isolatedHeader = false;
                 }
-                line("| %s | %.2f | %,.0f | %,.0f |", only, seconds, (head + 1) / seconds, updates / seconds);
+                line(
+                        "| %s | %.2f | %,.0f | %,.0f | %,.0f |",
+                        only,
+                        seconds,
+                        (head + 1) / seconds,
+                        updates / seconds,
+                        afterStart(updates, head, readyPositions.get(only), seconds - ready));
+                cpuNotes.add(only + ": " + cpu);
                 return;
             }
             line(
@@ -229,19 +271,40 @@ public final class ProjectionBenchmark {
                             ? ", unit-of-work timeout " + options.get("uow-timeout-ms") + " ms"
                             : "");
             line("");
-            line("| read model | seconds | events/s | updates/s |");
-            line("|---|---:|---:|---:|");
+            line("| read model | seconds | events/s | updates/s | updates/s after context start |");
+            line("|---|---:|---:|---:|---:|");
             for (var entry : done.entrySet()) {
                 line(
-                        "| %s | %.2f | %,.0f | %,.0f |",
-                        entry.getKey(), entry.getValue(), (head + 1) / entry.getValue(), updates / entry.getValue());
+                        "| %s | %.2f | %,.0f | %,.0f | %,.0f |",
+                        entry.getKey(),
+                        entry.getValue(),
+                        (head + 1) / entry.getValue(),
+                        updates / entry.getValue(),
+                        afterStart(updates, head, readyPositions.get(entry.getKey()), entry.getValue() - ready));
             }
             double all = done.values().stream()
                     .mapToDouble(Double::doubleValue)
                     .max()
                     .orElse(0);
-            line("| **all, concurrently** | %.2f | %,.0f | %,.0f |", all, (head + 1) / all, updates / all);
+            line("| **all, concurrently** | %.2f | %,.0f | %,.0f | |", all, (head + 1) / all, updates / all);
+            line("");
+            line("All at once, %s.", cpu);
         }
+    }
+
+    /**
+     * The rate once the context is up: the updates of the events after the position the model had then, over the time
+     * it took from then on (every event but the creations holds the same number of updates, so events are prorated).
+     */
+    private static double afterStart(int updates, long head, Long readyPosition, double seconds) {
+        long from = readyPosition == null ? -1 : readyPosition;
+        return updates * ((head - from) / (double) (head + 1)) / seconds;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private void lag(int processorBatchSize, int seconds, int writers) throws Exception {

@@ -28,6 +28,7 @@ public enum ReadModel {
             new OwnedTable("edge_table", "table_id"),
             new OwnedTable("edge_action_category", "table_id, action"),
             new OwnedTable("edge_score", "table_id, pattern, category, regime"),
+            new OwnedTable("edge_history", "table_id, pattern, category, regime"),
             new OwnedTable("edge_regime_stats", "table_id, regime, category"));
 
     private final String processingGroup;

@@ -6,16 +6,17 @@ import io.qswarm.intelligence.api.MergedEntry;
 import io.qswarm.intelligence.api.QTableCreated;
 import io.qswarm.intelligence.api.QTableMerged;
 import io.qswarm.intelligence.api.QTableUpdated;
+import io.qswarm.projections.support.BatchWrites;
 import io.qswarm.projections.support.LiveUpdates;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * The confidence read model: per entry its value, visits, confidence, outcomes and last change; per state the mean
  * confidence over all actions; per table running totals (known states, visited entries, confidence sum, a histogram
- * by tenths) kept incrementally, so the table-level answer costs one row read whatever the table's size.
+ * by tenths) kept incrementally, so the table-level answer costs one row read whatever the table's size. The changes
+ * of every event of a processor batch are collected and each touched row is written once when the batch commits
+ * ({@link BatchWrites}).
  *
  * <p>Idempotent like every projection here: the table row remembers the sequence of the last event applied and an
  * event at or below it changes nothing. A successful experience has a positive reward, a failed one a negative reward.
@@ -43,6 +46,7 @@ public class ConfidenceProjection {
     private final ConfidencePolicy confidence;
     private final ConfidenceQueries queries;
     private final LiveUpdates live;
+    private final BatchWrites<Pending> writes;
 
     public ConfidenceProjection(
             JdbcTemplate jdbc, ConfidencePolicy confidence, ConfidenceQueries queries, LiveUpdates live) {
@@ -50,6 +54,7 @@ public class ConfidenceProjection {
         this.confidence = confidence;
         this.queries = queries;
         this.live = live;
+        this.writes = new BatchWrites<>(PROCESSING_GROUP, Pending::new, this::flush);
     }
 
     @EventHandler
@@ -82,7 +87,8 @@ public class ConfidenceProjection {
                 states.add(update.nextState().value());
             }
         }
-        apply(event.tableId().value(), sequence, at, changes, states);
+        String table = event.tableId().value();
+        writes.apply(pending -> apply(pending, table, sequence, at, changes, states));
     }
 
     @EventHandler
@@ -96,7 +102,8 @@ public class ConfidenceProjection {
             change.visits = total(merged.visitsAfter());
             states.add(key.state());
         }
-        apply(event.tableId().value(), sequence, at, changes, states);
+        String table = event.tableId().value();
+        writes.apply(pending -> apply(pending, table, sequence, at, changes, states));
     }
 
     @ResetHandler
@@ -112,50 +119,114 @@ public class ConfidenceProjection {
     }
 
     /**
-     * Applies one event without reading the entries back: an entry's confidence before the event follows from its
-     * visits before, which the event tells (a learning step adds one visit; a merge records the visits before), so
-     * the table totals move by deltas. States and entries are written as batched updates, then inserts of the rows
-     * the updates did not find.
+     * Applies one event to the pending changes of the current batch without reading the entries back: an entry's
+     * confidence before the event follows from its visits before, which the event tells (a learning step adds one
+     * visit; a merge records the visits before), so the table totals move by deltas. The table row and the touched
+     * state rows are read once per batch and then moved in memory, in event order, exactly as the SQL additions did;
+     * each touched entry, state and table is written once when the batch commits ({@link #flush}). The event's
+     * changes enter the pending changes only once all of them are computed.
      */
     private void apply(
-            String table, long sequence, Instant at, Map<EntryKey, Change> changes, Set<String> touchedStates) {
-        List<Integer> actionCounts = jdbc.queryForList(
-                "SELECT action_count FROM confidence_table WHERE table_id = ? AND last_sequence < ?",
-                Integer.class,
-                table,
-                sequence);
-        if (actionCounts.isEmpty()) {
-            return; // already applied, or a table this model never saw created
+            Pending pending,
+            String table,
+            long sequence,
+            Instant at,
+            Map<EntryKey, Change> changes,
+            Set<String> touchedStates) {
+        TableRow totals = pending.tables.get(table);
+        if (totals == null) {
+            totals = loadTable(table);
+            if (totals == null) {
+                return; // a table this model never saw created
+            }
+            pending.tables.put(table, totals);
         }
-        int actionCount = actionCounts.get(0);
-        var totals = new TableTotals();
+        if (totals.lastSequence >= sequence) {
+            return; // already applied: redelivery changes nothing
+        }
+        int actionCount = totals.actionCount;
+        Map<String, StateRow> states = pending.states.computeIfAbsent(table, t -> new HashMap<>());
+        var missing = new ArrayList<String>();
+        for (String state : touchedStates) {
+            if (!states.containsKey(state)) {
+                missing.add(state);
+            }
+        }
+        Map<String, StateRow> loaded = loadStates(table, missing);
         var stateDeltas = new LinkedHashMap<String, StateDelta>();
         for (String state : touchedStates) {
             stateDeltas.put(state, new StateDelta());
         }
-        var entryRows = new ArrayList<Object[]>(changes.size());
-        Timestamp time = Timestamp.from(at);
+        var event = new TableTotals();
+        var entryChanges = new ArrayList<EntryWrite>(changes.size());
         for (var entry : changes.entrySet()) {
             EntryKey key = entry.getKey();
             Change change = entry.getValue();
             double now = confidence.confidence(change.visits);
             StateDelta state = stateDeltas.get(key.state());
-            totals.histogram[bucket(now)]++;
-            totals.successes += change.successes;
-            totals.failures += change.failures;
+            event.histogram[bucket(now)]++;
+            event.successes += change.successes;
+            event.failures += change.failures;
             if (change.visitsBefore <= 0) {
-                totals.visited++;
-                totals.confidenceSum += now;
+                event.visited++;
+                event.confidenceSum += now;
                 state.visitedActions++;
                 state.confidenceSum += now;
             } else {
                 double old = confidence.confidence(change.visitsBefore);
-                totals.histogram[bucket(old)]--;
-                totals.confidenceSum += now - old;
+                event.histogram[bucket(old)]--;
+                event.confidenceSum += now - old;
                 state.confidenceSum += now - old;
             }
+            entryChanges.add(
+                    new EntryWrite(table, key, change.q, change.visits, now, change.successes, change.failures));
+        }
+
+        // the event is computed: keep its changes
+        Timestamp time = Timestamp.from(at);
+        for (EntryWrite write : entryChanges) {
+            write.time = time;
+            pending.entries.merge(new TableEntry(table, write.key), write, EntryWrite::then);
+        }
+        states.putAll(loaded);
+        for (var state : stateDeltas.entrySet()) {
+            StateDelta delta = state.getValue();
+            StateRow row = states.get(state.getKey());
+            if (row == null) {
+                // as the INSERT did: the sums start at the event's delta
+                states.put(
+                        state.getKey(),
+                        new StateRow(
+                                false, delta.visitedActions, delta.confidenceSum, delta.confidenceSum / actionCount));
+                event.knownStates++;
+            } else {
+                // as UPDATE ... SET confidence_sum = confidence_sum + ?, state_confidence = (confidence_sum + ?) / ?
+                row.visitedActions += delta.visitedActions;
+                row.stateConfidence = (row.confidenceSum + delta.confidenceSum) / actionCount;
+                row.confidenceSum = row.confidenceSum + delta.confidenceSum;
+                row.changed = true;
+            }
+        }
+        totals.add(event, sequence, time);
+    }
+
+    /** Writes a batch's pending changes: each touched entry, state and table row once, then the live updates. */
+    private void flush(Pending pending) {
+        if (pending.tables.values().stream().noneMatch(totals -> totals.changed)) {
+            return;
+        }
+        var entryRows = new ArrayList<Object[]>(pending.entries.size());
+        for (EntryWrite write : pending.entries.values()) {
             entryRows.add(new Object[] {
-                change.q, change.visits, now, change.successes, change.failures, time, table, key.state(), key.action()
+                write.q,
+                write.visits,
+                write.confidence,
+                write.successes,
+                write.failures,
+                write.time,
+                write.table,
+                write.key.state(),
+                write.key.action()
             });
         }
         upsert(
@@ -164,68 +235,121 @@ public class ConfidenceProjection {
                 "INSERT INTO confidence_entry (q, visits, confidence, successes, failures, last_update_at, table_id,"
                         + " state, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entryRows);
-        var stateRows = new ArrayList<Object[]>(stateDeltas.size());
-        for (var state : stateDeltas.entrySet()) {
-            StateDelta delta = state.getValue();
-            stateRows.add(new Object[] {
-                delta.visitedActions, delta.confidenceSum, delta.confidenceSum, actionCount, table, state.getKey()
-            });
+        var stateUpdates = new ArrayList<Object[]>();
+        var stateInserts = new ArrayList<Object[]>();
+        pending.states.forEach((table, states) -> states.forEach((state, row) -> {
+            if (!row.stored) {
+                stateInserts.add(
+                        new Object[] {row.visitedActions, row.confidenceSum, row.stateConfidence, table, state});
+            } else if (row.changed) {
+                stateUpdates.add(
+                        new Object[] {row.visitedActions, row.confidenceSum, row.stateConfidence, table, state});
+            }
+        }));
+        if (!stateUpdates.isEmpty()) {
+            jdbc.batchUpdate(
+                    "UPDATE confidence_state SET visited_actions = ?, confidence_sum = ?, state_confidence = ?"
+                            + " WHERE table_id = ? AND state = ?",
+                    stateUpdates);
         }
-        totals.knownStates = upsert(
-                "UPDATE confidence_state SET visited_actions = visited_actions + ?, confidence_sum = confidence_sum + ?,"
-                        + " state_confidence = (confidence_sum + ?) / ? WHERE table_id = ? AND state = ?",
-                "INSERT INTO confidence_state (visited_actions, confidence_sum, state_confidence, table_id, state)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                stateRows,
-                row -> new Object[] {row[0], row[1], (double) row[2] / actionCount, row[4], row[5]});
-        jdbc.update(
-                "UPDATE confidence_table SET known_states = known_states + ?, visited_entries = visited_entries + ?,"
-                        + " confidence_sum = confidence_sum + ?, successes = successes + ?, failures = failures + ?,"
-                        + " h0 = h0 + ?, h1 = h1 + ?, h2 = h2 + ?, h3 = h3 + ?, h4 = h4 + ?, h5 = h5 + ?, h6 = h6 + ?,"
-                        + " h7 = h7 + ?, h8 = h8 + ?, h9 = h9 + ?, last_sequence = ?, last_update_at = ?"
-                        + " WHERE table_id = ?",
-                totals.knownStates,
-                totals.visited,
-                totals.confidenceSum,
-                totals.successes,
-                totals.failures,
-                totals.histogram[0],
-                totals.histogram[1],
-                totals.histogram[2],
-                totals.histogram[3],
-                totals.histogram[4],
-                totals.histogram[5],
-                totals.histogram[6],
-                totals.histogram[7],
-                totals.histogram[8],
-                totals.histogram[9],
-                sequence,
-                time,
+        if (!stateInserts.isEmpty()) {
+            jdbc.batchUpdate(
+                    "INSERT INTO confidence_state (visited_actions, confidence_sum, state_confidence, table_id, state)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    stateInserts);
+        }
+        pending.tables.forEach((table, totals) -> {
+            if (totals.changed) {
+                jdbc.update(
+                        "UPDATE confidence_table SET known_states = ?, visited_entries = ?, confidence_sum = ?,"
+                                + " successes = ?, failures = ?, h0 = ?, h1 = ?, h2 = ?, h3 = ?, h4 = ?, h5 = ?,"
+                                + " h6 = ?, h7 = ?, h8 = ?, h9 = ?, last_sequence = ?, last_update_at = ?"
+                                + " WHERE table_id = ?",
+                        totals.knownStates,
+                        totals.visited,
+                        totals.confidenceSum,
+                        totals.successes,
+                        totals.failures,
+                        totals.histogram[0],
+                        totals.histogram[1],
+                        totals.histogram[2],
+                        totals.histogram[3],
+                        totals.histogram[4],
+                        totals.histogram[5],
+                        totals.histogram[6],
+                        totals.histogram[7],
+                        totals.histogram[8],
+                        totals.histogram[9],
+                        totals.lastSequence,
+                        totals.lastUpdateAt,
+                        table);
+            }
+        });
+        pending.tables.forEach((table, totals) -> {
+            if (totals.changed) {
+                live.changed(
+                        FetchTableConfidence.class,
+                        query -> query.tableId().value().equals(table),
+                        queries::handle);
+            }
+        });
+    }
+
+    private TableRow loadTable(String table) {
+        List<TableRow> found = jdbc.query(
+                "SELECT * FROM confidence_table WHERE table_id = ?",
+                (rs, i) -> {
+                    var row = new TableRow(rs.getInt("action_count"));
+                    row.knownStates = rs.getLong("known_states");
+                    row.visited = rs.getLong("visited_entries");
+                    row.confidenceSum = rs.getDouble("confidence_sum");
+                    row.successes = rs.getLong("successes");
+                    row.failures = rs.getLong("failures");
+                    for (int b = 0; b < BUCKETS; b++) {
+                        row.histogram[b] = rs.getLong("h" + b);
+                    }
+                    row.lastSequence = rs.getLong("last_sequence");
+                    row.lastUpdateAt = rs.getTimestamp("last_update_at");
+                    return row;
+                },
                 table);
-        live.changed(
-                FetchTableConfidence.class, query -> query.tableId().value().equals(table), queries::handle);
+        return found.isEmpty() ? null : found.get(0);
     }
 
-    private int upsert(String update, String insert, List<Object[]> rows) {
-        return upsert(update, insert, rows, row -> row);
+    /** The stored rows of the given states (a {@code VALUES} list joined on the primary key, in chunks). */
+    private Map<String, StateRow> loadStates(String table, List<String> states) {
+        var out = new HashMap<String, StateRow>();
+        for (int from = 0; from < states.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = states.subList(from, Math.min(states.size(), from + LOOKUP_CHUNK));
+            var args = new ArrayList<Object>(chunk);
+            args.add(table);
+            jdbc.query(
+                    "SELECT s.state, s.visited_actions, s.confidence_sum, s.state_confidence FROM (VALUES "
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?)"))
+                            + ") AS k(state) JOIN confidence_state s ON s.table_id = ? AND s.state = k.state",
+                    rs -> {
+                        out.put(rs.getString(1), new StateRow(true, rs.getInt(2), rs.getDouble(3), rs.getDouble(4)));
+                    },
+                    args.toArray());
+        }
+        return out;
     }
 
-    /** Batched updates, then batched inserts of the rows no update found; returns how many were inserted. */
-    private int upsert(String update, String insert, List<Object[]> rows, UnaryOperator<Object[]> insertRow) {
+    /** Batched updates, then batched inserts of the rows no update found. */
+    private void upsert(String update, String insert, List<Object[]> rows) {
         if (rows.isEmpty()) {
-            return 0;
+            return;
         }
         int[] updated = jdbc.batchUpdate(update, rows);
         var missing = new ArrayList<Object[]>();
         for (int i = 0; i < rows.size(); i++) {
             if (updated[i] == 0) {
-                missing.add(insertRow.apply(rows.get(i)));
+                missing.add(rows.get(i));
             }
         }
         if (!missing.isEmpty()) {
             jdbc.batchUpdate(insert, missing);
         }
-        return missing.size();
     }
 
     private static long total(Map<String, Long> visitsByOrigin) {
@@ -233,6 +357,101 @@ public class ConfidenceProjection {
     }
 
     private record EntryKey(String state, String action) {}
+
+    private record TableEntry(String table, EntryKey key) {}
+
+    /** Largest number of keys one lookup carries. */
+    private static final int LOOKUP_CHUNK = 300;
+
+    /** The changes of one batch: per table its totals, its touched states, and every touched entry. */
+    private static final class Pending {
+        final Map<String, TableRow> tables = new LinkedHashMap<>();
+        final Map<String, Map<String, StateRow>> states = new LinkedHashMap<>();
+        final Map<TableEntry, EntryWrite> entries = new LinkedHashMap<>();
+    }
+
+    /** An entry's new value, visits and confidence, and the outcomes the batch adds to it. */
+    private static final class EntryWrite {
+        final String table;
+        final EntryKey key;
+        double q;
+        long visits;
+        double confidence;
+        long successes;
+        long failures;
+        Timestamp time;
+
+        EntryWrite(
+                String table, EntryKey key, double q, long visits, double confidence, long successes, long failures) {
+            this.table = table;
+            this.key = key;
+            this.q = q;
+            this.visits = visits;
+            this.confidence = confidence;
+            this.successes = successes;
+            this.failures = failures;
+        }
+
+        /** This entry after a later event's change. */
+        EntryWrite then(EntryWrite later) {
+            q = later.q;
+            visits = later.visits;
+            confidence = later.confidence;
+            successes += later.successes;
+            failures += later.failures;
+            time = later.time;
+            return this;
+        }
+    }
+
+    /** A state row as stored ({@code stored}) or about to be inserted, moved in memory through the batch. */
+    private static final class StateRow {
+        final boolean stored;
+        int visitedActions;
+        double confidenceSum;
+        double stateConfidence;
+        boolean changed;
+
+        StateRow(boolean stored, int visitedActions, double confidenceSum, double stateConfidence) {
+            this.stored = stored;
+            this.visitedActions = visitedActions;
+            this.confidenceSum = confidenceSum;
+            this.stateConfidence = stateConfidence;
+        }
+    }
+
+    /** The table row's running totals, moved in memory through the batch. */
+    private static final class TableRow {
+        final int actionCount;
+        final long[] histogram = new long[BUCKETS];
+        long knownStates;
+        long visited;
+        double confidenceSum;
+        long successes;
+        long failures;
+        long lastSequence;
+        Timestamp lastUpdateAt;
+        boolean changed;
+
+        TableRow(int actionCount) {
+            this.actionCount = actionCount;
+        }
+
+        /** As the UPDATE did: every total plus the event's delta, the sequence and time of the event. */
+        void add(TableTotals event, long sequence, Timestamp time) {
+            knownStates += event.knownStates;
+            visited += event.visited;
+            confidenceSum = confidenceSum + event.confidenceSum;
+            successes += event.successes;
+            failures += event.failures;
+            for (int b = 0; b < BUCKETS; b++) {
+                histogram[b] += event.histogram[b];
+            }
+            lastSequence = sequence;
+            lastUpdateAt = time;
+            changed = true;
+        }
+    }
 
     /** What one event does to one entry: its final value and visits, and the outcomes it adds. */
     private static final class Change {

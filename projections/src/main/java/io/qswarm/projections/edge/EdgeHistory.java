@@ -11,12 +11,12 @@ import java.util.TreeMap;
 
 /**
  * The capped edge history of one row: per clock bucket, the sums of the clock times and signals observed in it and
- * their count; its point is {@code (t_sum / n, x_sum / n)}. Stored in the row itself (column {@code history}) so a
- * batch reads and writes each touched row once: Base64 (standard alphabet, padded) of consecutive big-endian records
- * {@code (bucket int64, t_sum float64, x_sum float64, n int64)}, oldest bucket first, 32 bytes each; the empty string
- * is the empty history. Text rather than a binary column keeps the DDL and the content digest of read models portable.
- * Doubles are stored bit for bit, so a rebuilt model is identical to the live one. Mutable, for the projection's
- * working copy of a row.
+ * their count; its point is {@code (t_sum / n, x_sum / n)}. Stored in two parts (V111): the newest bucket in scalar
+ * columns of the row ({@code open_*}), the older ones in {@code edge_history} as Base64 (standard alphabet, padded) of
+ * consecutive big-endian records {@code (bucket int64, t_sum float64, x_sum float64, n int64)}, oldest bucket first,
+ * 32 bytes each; the empty string is the empty history. Text rather than a binary column keeps the DDL and the content
+ * digest of read models portable. Doubles are stored bit for bit, so a rebuilt model is identical to the live one.
+ * Mutable, for the projection's working copy of a row.
  */
 final class EdgeHistory {
 
@@ -73,6 +73,58 @@ final class EdgeHistory {
 
     int size() {
         return size;
+    }
+
+    /** A copy with room for one more bucket. */
+    EdgeHistory copy() {
+        var out = new EdgeHistory(size + 1);
+        System.arraycopy(buckets, 0, out.buckets, 0, size);
+        System.arraycopy(tSums, 0, out.tSums, 0, size);
+        System.arraycopy(xSums, 0, out.xSums, 0, size);
+        System.arraycopy(counts, 0, out.counts, 0, size);
+        out.size = size;
+        return out;
+    }
+
+    /** Appends a whole bucket that is newer than every bucket held (the row's open bucket, kept apart). */
+    void append(long bucket, double tSum, double xSum, long count) {
+        if (size > 0 && buckets[size - 1] >= bucket) {
+            throw new IllegalStateException("edge history bucket " + bucket + " is not after " + buckets[size - 1]);
+        }
+        if (size == buckets.length) {
+            int capacity = Math.max(8, size * 2);
+            buckets = Arrays.copyOf(buckets, capacity);
+            tSums = Arrays.copyOf(tSums, capacity);
+            xSums = Arrays.copyOf(xSums, capacity);
+            counts = Arrays.copyOf(counts, capacity);
+        }
+        buckets[size] = bucket;
+        tSums[size] = tSum;
+        xSums[size] = xSum;
+        counts[size] = count;
+        size++;
+    }
+
+    /** The newest bucket's number, time sum, signal sum and count; the history must not be empty. */
+    long lastBucket() {
+        return buckets[size - 1];
+    }
+
+    double lastTSum() {
+        return tSums[size - 1];
+    }
+
+    double lastXSum() {
+        return xSums[size - 1];
+    }
+
+    long lastCount() {
+        return counts[size - 1];
+    }
+
+    /** Drops the newest bucket. */
+    void removeLast() {
+        size--;
     }
 
     /** Adds one observation to its bucket; true when that bucket was not in the history before. */

@@ -79,7 +79,7 @@ public class EdgeScoreQueries {
     @QueryHandler
     public EdgeHistoryView handle(FetchEdgeHistory query) {
         return store.row(query.tableId().value(), new EdgeKey(query.pattern(), query.category(), query.regime()))
-                .map(row -> new EdgeHistoryView(row.toRow(), row.history.view()))
+                .map(row -> new EdgeHistoryView(row.toRow(), row.history().view()))
                 .orElse(null);
     }
 

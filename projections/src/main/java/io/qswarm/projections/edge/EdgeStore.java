@@ -18,13 +18,19 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 
-/** The SQL of the edge-score read model (tables of V110__edge_score.sql), shared by the projection and the queries. */
+/**
+ * The SQL of the edge-score read model (tables of V110__edge_score.sql and V111__edge_history_split.sql), shared by the
+ * projection and the queries.
+ */
 final class EdgeStore {
 
     /** Every column but the history, which only the projection and the factor query need. */
     static final String ROW_COLUMNS = "pattern, category, regime, samples, positives, negatives, raw_edge, signal_sum,"
             + " first_t, last_t, m_recurrence, m_coherence, m_time, m_half_life, half_life_status, half_life,"
             + " decay_rate, edge_at_birth, fit_points, score, first_update_at, last_update_at";
+
+    /** The open (newest) history bucket, kept in the row; null in a row migrated from V110 until its next batch. */
+    static final String OPEN_COLUMNS = "open_bucket, open_t_sum, open_x_sum, open_n";
 
     private final JdbcTemplate jdbc;
 
@@ -72,17 +78,14 @@ final class EdgeStore {
         return table(table).isPresent();
     }
 
-    /** Marks the event applied unless it or a later one already was; true when this call claimed it. */
-    boolean claim(String table, long sequence, long episodesCompleted, Instant at) {
-        return jdbc.update(
-                        "UPDATE edge_table SET episode_clock = episode_clock + ?, last_sequence = ?, last_event_at = ?"
-                                + " WHERE table_id = ? AND last_sequence < ?",
-                        episodesCompleted,
-                        sequence,
-                        java.sql.Timestamp.from(at),
-                        table,
-                        sequence)
-                == 1;
+    /** Writes a table's guard and clock after a batch: the last sequence applied and the episodes counted. */
+    void saveTable(String table, TableState state, Instant lastEventAt) {
+        jdbc.update(
+                "UPDATE edge_table SET episode_clock = ?, last_sequence = ?, last_event_at = ? WHERE table_id = ?",
+                state.episodeClock(),
+                state.lastSequence(),
+                java.sql.Timestamp.from(lastEventAt),
+                table);
     }
 
     Map<String, String> categories(String table) {
@@ -99,8 +102,9 @@ final class EdgeStore {
     // ---- rows
 
     /**
-     * The stored rows of the given keys, with their histories. The keys arrive as a {@code VALUES} list joined on the
-     * primary key, so both H2 and PostgreSQL look each one up by index: the cost follows the batch, never the table.
+     * The stored rows of the given keys, with their open buckets but not their closed ones ({@link
+     * #loadClosedHistories}). The keys arrive as a {@code VALUES} list joined on the primary key, so both H2 and
+     * PostgreSQL look each one up by index: the cost follows the batch, never the table.
      */
     Map<EdgeKey, EdgeRow> rows(String table, Collection<EdgeKey> keys) {
         var out = new HashMap<EdgeKey, EdgeRow>();
@@ -113,12 +117,13 @@ final class EdgeStore {
             }
             args.add(table);
             jdbc.query(
-                    "SELECT " + qualified("e", ROW_COLUMNS) + ", e.history FROM (VALUES " + tuples(chunk.size(), 3)
-                            + ") AS k(pattern, category, regime) JOIN edge_score e ON e.table_id = ?"
-                            + " AND e.pattern = k.pattern AND e.category = k.category AND e.regime = k.regime",
+                    "SELECT " + qualified("e", ROW_COLUMNS) + ", " + qualified("e", OPEN_COLUMNS) + " FROM (VALUES "
+                            + tuples(chunk.size(), 3) + ") AS k(pattern, category, regime) JOIN edge_score e"
+                            + " ON e.table_id = ? AND e.pattern = k.pattern AND e.category = k.category"
+                            + " AND e.regime = k.regime",
                     rs -> {
                         EdgeRow row = row(rs);
-                        row.history = EdgeHistory.decode(rs.getString("history"));
+                        readOpen(rs, row);
                         out.put(row.key, row);
                     },
                     args.toArray());
@@ -126,9 +131,51 @@ final class EdgeStore {
         return out;
     }
 
-    /** One row with its history, or empty. */
+    /** Reads the closed buckets of the given stored rows (empty when {@code edge_history} has none for a row). */
+    void loadClosedHistories(String table, Collection<EdgeRow> rows) {
+        var byKey = new HashMap<EdgeKey, EdgeRow>();
+        for (EdgeRow row : rows) {
+            row.closed = new EdgeHistory();
+            byKey.put(row.key, row);
+        }
+        for (List<EdgeKey> chunk : chunks(byKey.keySet())) {
+            var args = new ArrayList<Object>(chunk.size() * 3 + 1);
+            for (EdgeKey key : chunk) {
+                args.add(key.pattern());
+                args.add(key.category());
+                args.add(key.regime());
+            }
+            args.add(table);
+            jdbc.query(
+                    "SELECT h.pattern, h.category, h.regime, h.history FROM (VALUES " + tuples(chunk.size(), 3)
+                            + ") AS k(pattern, category, regime) JOIN edge_history h ON h.table_id = ?"
+                            + " AND h.pattern = k.pattern AND h.category = k.category AND h.regime = k.regime",
+                    rs -> {
+                        EdgeRow row = byKey.get(
+                                new EdgeKey(rs.getString("pattern"), rs.getString("category"), rs.getString("regime")));
+                        row.closed = EdgeHistory.decode(rs.getString("history"));
+                        row.closedStored = true;
+                    },
+                    args.toArray());
+        }
+    }
+
+    /** One row with its whole history loaded, or empty. */
     Optional<EdgeRow> row(String table, EdgeKey key) {
-        return rows(table, List.of(key)).values().stream().findFirst();
+        Optional<EdgeRow> found = rows(table, List.of(key)).values().stream().findFirst();
+        found.ifPresent(row -> loadClosedHistories(table, List.of(row)));
+        return found;
+    }
+
+    private static void readOpen(ResultSet rs, EdgeRow row) throws SQLException {
+        long bucket = rs.getLong("open_bucket");
+        row.open = !rs.wasNull();
+        if (row.open) {
+            row.openBucket = bucket;
+            row.openTSum = rs.getDouble("open_t_sum");
+            row.openXSum = rs.getDouble("open_x_sum");
+            row.openCount = rs.getLong("open_n");
+        }
     }
 
     static EdgeRow row(ResultSet rs) throws SQLException {
@@ -161,6 +208,8 @@ final class EdgeStore {
     void saveRows(String table, Collection<EdgeRow> rows) {
         var updates = new ArrayList<Object[]>();
         var inserts = new ArrayList<Object[]>();
+        var historyUpdates = new ArrayList<Object[]>();
+        var historyInserts = new ArrayList<Object[]>();
         for (EdgeRow row : rows) {
             var values = new ArrayList<Object>(List.of(
                     row.samples,
@@ -180,8 +229,16 @@ final class EdgeStore {
                     nullableDouble(row.halfLife.edgeAtBirth()),
                     row.halfLife.points(),
                     row.score,
-                    row.history.encode(),
+                    nullableLong(row.open ? row.openBucket : null),
+                    nullableDouble(row.open ? row.openTSum : null),
+                    nullableDouble(row.open ? row.openXSum : null),
+                    nullableLong(row.open ? row.openCount : null),
                     java.sql.Timestamp.from(row.lastUpdateAt)));
+            if (row.closedChanged && (row.closedStored || row.closed.size() > 0)) {
+                (row.closedStored ? historyUpdates : historyInserts).add(new Object[] {
+                    row.closed.encode(), table, row.key.pattern(), row.key.category(), row.key.regime()
+                });
+            }
             if (row.stored) {
                 values.addAll(List.of(table, row.key.pattern(), row.key.category(), row.key.regime()));
                 updates.add(values.toArray());
@@ -196,7 +253,8 @@ final class EdgeStore {
                     "UPDATE edge_score SET samples = ?, positives = ?, negatives = ?, raw_edge = ?, signal_sum = ?,"
                             + " first_t = ?, last_t = ?, m_recurrence = ?, m_coherence = ?, m_time = ?,"
                             + " m_half_life = ?, half_life_status = ?, half_life = ?, decay_rate = ?,"
-                            + " edge_at_birth = ?, fit_points = ?, score = ?, history = ?, last_update_at = ?"
+                            + " edge_at_birth = ?, fit_points = ?, score = ?, open_bucket = ?, open_t_sum = ?,"
+                            + " open_x_sum = ?, open_n = ?, last_update_at = ?"
                             + " WHERE table_id = ? AND pattern = ? AND category = ? AND regime = ?",
                     updates);
         }
@@ -204,24 +262,46 @@ final class EdgeStore {
             jdbc.batchUpdate(
                     "INSERT INTO edge_score (samples, positives, negatives, raw_edge, signal_sum, first_t, last_t,"
                             + " m_recurrence, m_coherence, m_time, m_half_life, half_life_status, half_life,"
-                            + " decay_rate, edge_at_birth, fit_points, score, history, last_update_at,"
-                            + " first_update_at, table_id, pattern, category, regime)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " decay_rate, edge_at_birth, fit_points, score, open_bucket, open_t_sum, open_x_sum, open_n,"
+                            + " last_update_at, first_update_at, table_id, pattern, category, regime)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     inserts);
+        }
+        if (!historyUpdates.isEmpty()) {
+            jdbc.batchUpdate(
+                    "UPDATE edge_history SET history = ? WHERE table_id = ? AND pattern = ? AND category = ?"
+                            + " AND regime = ?",
+                    historyUpdates);
+        }
+        if (!historyInserts.isEmpty()) {
+            jdbc.batchUpdate(
+                    "INSERT INTO edge_history (history, table_id, pattern, category, regime) VALUES (?, ?, ?, ?, ?)",
+                    historyInserts);
         }
     }
 
     // ---- factor series
 
-    /** The {@code limit} rows of one (category, regime) with the most samples, with their outcome series. */
+    /**
+     * The {@code limit} rows of one (category, regime) with the most samples, with their outcome series: the group's
+     * rows come off the (table_id, category, regime) index and are sorted by samples here (V112).
+     */
     List<PatternSeries> series(String table, String category, String regime, int limit) {
         return jdbc.query(
-                "SELECT pattern, samples, score, history FROM edge_score WHERE table_id = ? AND category = ?"
-                        + " AND regime = ? ORDER BY table_id, category, regime, samples DESC, pattern LIMIT ?",
+                "SELECT e.pattern, e.samples, e.score, " + qualified("e", OPEN_COLUMNS) + ", h.history"
+                        + " FROM edge_score e LEFT JOIN edge_history h ON h.table_id = e.table_id"
+                        + " AND h.pattern = e.pattern AND h.category = e.category AND h.regime = e.regime"
+                        + " WHERE e.table_id = ? AND e.category = ? AND e.regime = ?"
+                        + " ORDER BY e.table_id, e.category, e.regime, e.samples DESC, e.pattern LIMIT ?",
                 (rs, i) -> {
-                    var outcomes = EdgeHistory.decode(rs.getString("history")).meanSignals();
+                    var row = new EdgeRow(new EdgeKey(rs.getString("pattern"), category, regime), true);
+                    readOpen(rs, row);
+                    row.closed = EdgeHistory.decode(rs.getString("history"));
                     return new PatternSeries(
-                            rs.getString("pattern"), rs.getLong("samples"), rs.getDouble("score"), outcomes);
+                            row.key.pattern(),
+                            rs.getLong("samples"),
+                            rs.getDouble("score"),
+                            row.history().meanSignals());
                 },
                 table,
                 category,
@@ -288,15 +368,15 @@ final class EdgeStore {
     }
 
     /**
-     * Writes the statistics of the touched (regime, category) keys; {@code newRows} counts the edge_score rows the
-     * batch created in each, added to its {@code pattern_rows}.
+     * Writes the statistics of the touched (regime, category) keys, each with the time of the last event that touched
+     * it; {@code newRows} counts the edge_score rows the batch created in each, added to its {@code pattern_rows}.
      */
     void saveStatistics(
             String table,
             Map<RegimeKey, RegimeStatistics> changed,
             Map<RegimeKey, Long> newRows,
             Collection<RegimeKey> stored,
-            Instant at) {
+            Map<RegimeKey, Instant> changedAt) {
         var updates = new ArrayList<Object[]>();
         var inserts = new ArrayList<Object[]>();
         for (var entry : changed.entrySet()) {
@@ -321,7 +401,7 @@ final class EdgeStore {
                 co[1],
                 co[2],
                 co[3],
-                java.sql.Timestamp.from(at),
+                java.sql.Timestamp.from(changedAt.get(entry.getKey())),
                 table,
                 entry.getKey().regime(),
                 entry.getKey().category()
@@ -347,7 +427,8 @@ final class EdgeStore {
     }
 
     void clear() {
-        for (String name : List.of("edge_score", "edge_regime_stats", "edge_action_category", "edge_table")) {
+        for (String name :
+                List.of("edge_history", "edge_score", "edge_regime_stats", "edge_action_category", "edge_table")) {
             jdbc.update("DELETE FROM " + name);
         }
     }
@@ -387,5 +468,9 @@ final class EdgeStore {
 
     private static SqlParameterValue nullableDouble(Double value) {
         return new SqlParameterValue(Types.DOUBLE, value);
+    }
+
+    private static SqlParameterValue nullableLong(Long value) {
+        return new SqlParameterValue(Types.BIGINT, value);
     }
 }

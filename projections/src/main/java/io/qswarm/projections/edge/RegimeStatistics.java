@@ -45,6 +45,10 @@ final class RegimeStatistics {
         this.co = co.clone();
     }
 
+    RegimeStatistics copy() {
+        return new RegimeStatistics(samples, meanZ, m2Z, mean, m2, co);
+    }
+
     void add(MultiplierVector multipliers, double z) {
         double[] m = multipliers.toArray();
         samples++;

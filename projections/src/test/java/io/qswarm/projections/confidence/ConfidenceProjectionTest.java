@@ -198,6 +198,77 @@ class ConfidenceProjectionTest {
         assertThat(worstState).isLessThan(1e-9);
     }
 
+    /** A random history of learning batches over 40 states, with visits counted as the aggregate counts them. */
+    private static List<QTableUpdated> randomHistory(int events) {
+        var random = new SplittableRandom(5);
+        var visits = new HashMap<String, Long>();
+        String[] actions = {"direct_answer", "context_answer", "consult_peer", "request_clarification", "escalate"};
+        var out = new ArrayList<QTableUpdated>();
+        for (int event = 1; event <= events; event++) {
+            var updates = new ArrayList<AppliedUpdate>();
+            for (int i = 0; i < 1 + random.nextInt(30); i++) {
+                String s = "s" + random.nextInt(40);
+                String a = actions[random.nextInt(actions.length)];
+                long v = visits.merge(s + "/" + a, 1L, Long::sum);
+                String next = random.nextInt(10) == 0 ? null : "s" + random.nextInt(45);
+                updates.add(update(s, a, random.nextInt(3) - 1, next, random.nextDouble(), v));
+            }
+            out.add(new QTableUpdated(TABLE, "k" + event, updates, true, event, 0.1));
+        }
+        return out;
+    }
+
+    /** Applies the events in units of work of {@code size} (1: no unit of work), each twice when {@code twice}. */
+    private String appliedInBatches(List<QTableUpdated> events, int size, boolean twice) {
+        setUp();
+        for (int from = 0; from < events.size(); from += size) {
+            int first = from;
+            List<QTableUpdated> batch = events.subList(from, Math.min(events.size(), from + size));
+            Runnable handle = () -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    long sequence = first + i + 1;
+                    projection.on(batch.get(i), sequence, T0.plusSeconds(sequence));
+                    if (twice) {
+                        projection.on(batch.get(i), sequence, T0.plusSeconds(sequence));
+                    }
+                }
+            };
+            if (size == 1) {
+                handle.run();
+            } else {
+                var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                        org.axonframework.eventhandling.GenericEventMessage.asEventMessage(batch.get(0)));
+                handle.run();
+                unitOfWork.commit();
+            }
+        }
+        return ReadModelDigest.of(jdbc, ReadModel.CONFIDENCE);
+    }
+
+    @Test
+    void batchBoundariesAndRedeliveryInsideABatchDoNotChangeTheModel() {
+        // given the same history applied one event at a time, and in units of work of 10 and of 33 (each event twice)
+        List<QTableUpdated> events = randomHistory(100);
+        String oneAtATime = appliedInBatches(events, 1, false);
+
+        // then the content is the same, bit for bit
+        assertThat(appliedInBatches(events, 10, false)).isEqualTo(oneAtATime);
+        assertThat(appliedInBatches(events, 33, true)).isEqualTo(oneAtATime);
+    }
+
+    @Test
+    void aRolledBackBatchLeavesNothingBehind() {
+        String before = ReadModelDigest.of(jdbc, ReadModel.CONFIDENCE);
+        QTableUpdated event = batch(update("s0", "direct_answer", 1.0, "s1", 0.1, 1));
+
+        var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event));
+        projection.on(event, 1, T0);
+        unitOfWork.rollback();
+
+        assertThat(ReadModelDigest.of(jdbc, ReadModel.CONFIDENCE)).isEqualTo(before);
+    }
+
     @Test
     void resetClearsTheModelAndUnknownTablesAnswerNull() {
         projection.on(batch(update("s0", "direct_answer", 1.0, "s1", 0.1, 1)), 1, T0);

@@ -276,6 +276,179 @@ class EdgeScoreProjectionTest {
     }
 
     @Nested
+    class BatchesAndHistoryLayout {
+
+        /** A stream over two regimes and six states where only every third batch ends an episode. */
+        private List<QTableUpdated> stream(int events) {
+            var out = new ArrayList<QTableUpdated>();
+            for (int e = 1; e <= events; e++) {
+                var updates = new ArrayList<AppliedUpdate>();
+                for (int u = 0; u < 5; u++) {
+                    int k = e * 7 + u * 3;
+                    updates.add(step(
+                            "bucket:" + (k % 6) + "|vol:" + (k % 2 == 0 ? "high" : "low"),
+                            k % 3 == 0 ? "buy" : "sell",
+                            Math.sin(k) * 3,
+                            k % 4 == 0 ? BEAR : BULL));
+                }
+                out.add(new QTableUpdated(TABLE, "batch-" + e, updates, e % 3 == 0, e, 0.1));
+            }
+            return out;
+        }
+
+        private final EdgeScoreSettings settings = EdgeScoreSettings.builder()
+                .patterns(List.of(List.of(), List.of("vol")))
+                .historyCap(4)
+                .minRegimeSamples(5)
+                .minFitPoints(2)
+                .build();
+
+        private String applied(int batchSize, boolean twice) {
+            setUp();
+            var projection = new EdgeScoreProjection(jdbc, settings);
+            projection.on(aTradingTable(), 0, T0);
+            List<QTableUpdated> events = stream(40);
+            for (int from = 0; from < events.size(); from += batchSize) {
+                List<QTableUpdated> batch = events.subList(from, Math.min(events.size(), from + batchSize));
+                Runnable handle = () -> {
+                    for (QTableUpdated event : batch) {
+                        projection.on(event, event.episodes(), T0.plusSeconds(event.episodes()));
+                        if (twice) {
+                            projection.on(event, event.episodes(), T0.plusSeconds(event.episodes()));
+                        }
+                    }
+                };
+                if (batchSize == 1) {
+                    handle.run(); // no unit of work: every event is written at once
+                } else {
+                    var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                            org.axonframework.eventhandling.GenericEventMessage.asEventMessage(batch.get(0)));
+                    handle.run();
+                    unitOfWork.commit();
+                }
+            }
+            return contentHash();
+        }
+
+        @Test
+        void batchBoundariesAndRedeliveryInsideABatchDoNotChangeTheModel() {
+            // given the same events applied one at a time, and in units of work of 3 and of 7 (each delivered twice)
+            String oneAtATime = applied(1, false);
+
+            // then every way gives the same content
+            assertThat(applied(3, false)).isEqualTo(oneAtATime);
+            assertThat(applied(7, true)).isEqualTo(oneAtATime);
+        }
+
+        @Test
+        void aRolledBackBatchLeavesNothingBehind() {
+            var projection = new EdgeScoreProjection(jdbc, settings);
+            projection.on(aTradingTable(), 0, T0);
+            String before = contentHash();
+            QTableUpdated event = stream(1).get(0);
+
+            var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                    org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event));
+            projection.on(event, 1, T0.plusSeconds(1));
+            unitOfWork.rollback();
+
+            assertThat(contentHash()).isEqualTo(before);
+        }
+
+        @Test
+        void batchesInTheOpenBucketLeaveTheClosedHistoryUnwritten() {
+            // given batches 1 and 2 in episode 0 (neither ends it), then batch 3 in episode 0 too, which ends it
+            var harness = new Harness(settings);
+            for (long e = 1; e <= 2; e++) {
+                projectionOn(
+                        harness,
+                        new QTableUpdated(TABLE, "b" + e, List.of(step("s", "buy", e, Map.of())), false, e, 0.1));
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM edge_history", Integer.class))
+                    .isZero();
+            projectionOn(harness, new QTableUpdated(TABLE, "b3", List.of(step("s", "buy", 3, Map.of())), true, 3, 0.1));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM edge_history", Integer.class))
+                    .isZero();
+
+            // when batch 4 falls in episode 1
+            projectionOn(
+                    harness, new QTableUpdated(TABLE, "b4", List.of(step("s", "buy", 4, Map.of())), false, 4, 0.1));
+
+            // then bucket 0 is closed and written, bucket 1 is open, and the history shows both
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM edge_history", Integer.class))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT open_bucket FROM edge_score", Long.class))
+                    .isEqualTo(1L);
+            assertThat(harness.queries
+                            .handle(new FetchEdgeHistory(TABLE, "s", "entry", ""))
+                            .history())
+                    .containsExactly(
+                            new EdgeHistoryView.Point(0, 0.0, 2.0, 3), new EdgeHistoryView.Point(1, 1.0, 4.0, 1));
+        }
+
+        private void projectionOn(Harness harness, QTableUpdated event) {
+            harness.projection.on(event, event.episodes(), T0.plusSeconds(event.episodes()));
+        }
+
+        @Test
+        void rowsMigratedWithTheirWholeHistoryInEdgeHistoryGoOnAsIfNeverMigrated() {
+            // given the first 20 events, then every row turned into the layout V111 migrates V110 rows to: the whole
+            // history (open bucket included) in edge_history, no open bucket in the row
+            List<QTableUpdated> events = stream(40);
+            var projection = new EdgeScoreProjection(jdbc, settings);
+            projection.on(aTradingTable(), 0, T0);
+            for (QTableUpdated event : events.subList(0, 20)) {
+                projection.on(event, event.episodes(), T0.plusSeconds(event.episodes()));
+            }
+            var store = new EdgeStore(jdbc);
+            List<EdgeKey> keys = jdbc.query(
+                    "SELECT pattern, category, regime FROM edge_score",
+                    (rs, i) -> new EdgeKey(rs.getString(1), rs.getString(2), rs.getString(3)));
+            for (EdgeKey key : keys) {
+                String whole =
+                        store.row(TABLE.value(), key).orElseThrow().history().encode();
+                jdbc.update(
+                        "DELETE FROM edge_history WHERE pattern = ? AND category = ? AND regime = ?",
+                        key.pattern(),
+                        key.category(),
+                        key.regime());
+                jdbc.update(
+                        "INSERT INTO edge_history (table_id, pattern, category, regime, history) VALUES (?, ?, ?, ?, ?)",
+                        TABLE.value(),
+                        key.pattern(),
+                        key.category(),
+                        key.regime(),
+                        whole);
+            }
+            jdbc.update(
+                    "UPDATE edge_score SET open_bucket = NULL, open_t_sum = NULL, open_x_sum = NULL, open_n = NULL");
+
+            // when the rest arrives
+            for (QTableUpdated event : events.subList(20, 40)) {
+                projection.on(event, event.episodes(), T0.plusSeconds(event.episodes()));
+            }
+            List<Object> migrated = answers(keys);
+
+            // then every answer is that of a model that never migrated
+            applied(1, false);
+            assertThat(answers(keys)).isEqualTo(migrated);
+        }
+
+        /** Every query's answer: the scores, the weights, the factors and each row's history. */
+        private List<Object> answers(List<EdgeKey> keys) {
+            var queries = new EdgeScoreQueries(jdbc, settings);
+            var out = new ArrayList<Object>();
+            out.add(queries.handle(FetchEdgeScores.best(TABLE, 1000)));
+            out.add(queries.handle(new FetchRegimeWeights(TABLE)));
+            out.add(queries.handle(new FetchPatternFactors(TABLE, null, null)));
+            for (EdgeKey key : keys) {
+                out.add(queries.handle(new FetchEdgeHistory(TABLE, key.pattern(), key.category(), key.regime())));
+            }
+            return out;
+        }
+    }
+
+    @Nested
     class HalfLifeRecovery {
 
         @Test
@@ -429,6 +602,7 @@ class EdgeScoreProjectionTest {
             "edge_table", "table_id",
             "edge_action_category", "table_id, action",
             "edge_score", "table_id, pattern, category, regime",
+            "edge_history", "table_id, pattern, category, regime",
             "edge_regime_stats", "table_id, regime, category");
 
     private String contentHash() {
