@@ -3,9 +3,10 @@
 # tables on an H2 file store of their own:
 #   speedup     K in {1, 2, 4, 8} Taxi agents federating every 5 episodes (full mesh, visit-weighted mean): steps per
 #               agent until the greedy return reaches 7.5, 3 seeds; with the one-shared-table reference. ~25 min on 2 cores.
+#   speedup-learning-rate  the same with the learning-rate table merge (ADR 0014) instead of the visit-weighted mean.
 #   robustness  7 honest agents and 3 poisoned peers (sign flip x10, random values; and a control without them), for
 #               the visit-weighted mean, the median and the trimmed mean (beta 0.34), 10 rounds, 2 seeds. ~20 min.
-# Usage: scripts/federation-proof.sh [all|speedup|robustness]
+# Usage: scripts/federation-proof.sh [all|speedup|speedup-learning-rate|robustness]
 #   SPEEDUP_SEEDS (default 3), ROBUSTNESS_SEEDS (default 2), OUT (default target/federation-proof) change the run.
 # The same measurements: ./qswarm federation-proof --speedup|--robustness [--seeds N] [--out DIR].
 # Reports (JSON, Markdown, the speedup SVG) are copied to docs/federation/.
@@ -14,8 +15,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 what="${1:-all}"
 case "$what" in
-    all|speedup|robustness) ;;
-    *) echo "usage: $0 [all|speedup|robustness]" >&2; exit 2 ;;
+    all|speedup|speedup-learning-rate|robustness) ;;
+    *) echo "usage: $0 [all|speedup|speedup-learning-rate|robustness]" >&2; exit 2 ;;
 esac
 out="${OUT:-$root/target/federation-proof}"
 docs="$root/docs/federation"
@@ -52,6 +53,9 @@ run() { # name, arguments...
 }
 if [[ "$what" == all || "$what" == speedup ]]; then
     run speedup --speedup --seeds "${SPEEDUP_SEEDS:-3}"
+fi
+if [[ "$what" == all || "$what" == speedup-learning-rate ]]; then
+    run speedup-learning-rate --speedup --table-merge learning-rate --seeds "${SPEEDUP_SEEDS:-3}"
 fi
 if [[ "$what" == all || "$what" == robustness ]]; then
     run robustness --robustness --seeds "${ROBUSTNESS_SEEDS:-2}"

@@ -2,6 +2,7 @@ package io.qswarm.audit;
 
 import io.qswarm.intelligence.api.AppliedUpdate;
 import io.qswarm.intelligence.api.ExplorationChanged;
+import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.MergedEntry;
 import io.qswarm.intelligence.api.MergedParameter;
 import io.qswarm.intelligence.api.QTableCreated;
@@ -297,8 +298,8 @@ public final class Auditor {
             if (change.peerQ() == null || change.peerVisits() == null) {
                 return at.differs(field + "peerQ", "the peer's input (QTableMerged revision 2)", null);
             }
-            Optional<Knowledge> after =
-                    KnowledgeMerge.merge(before, new Knowledge(change.peerQ(), change.peerVisits()), event.strategy());
+            Optional<Knowledge> after = KnowledgeMerge.merge(
+                    before, new Knowledge(change.peerQ(), change.peerVisits()), event.strategy(), table.alpha());
             if (after.isEmpty()) {
                 return at.differs(field + "change", "no change (the peer brings no new experience)", "a change");
             }
@@ -412,6 +413,10 @@ public final class Auditor {
                     "payload type",
                     "no merge: " + replayed.spec().describe() + " refuses merges",
                     "QTableMerged (" + changes.size() + " parameters changed)");
+        }
+        if (event.strategy() == MergeStrategy.LEARNING_RATE) {
+            return at.differs(
+                    "strategy", "VISIT_WEIGHTED_MEAN, MAX or MIN (parameters refuse LEARNING_RATE)", "LEARNING_RATE");
         }
         Parameters values = replayed.function().parameters();
         int count = values.size();

@@ -14,6 +14,7 @@ import io.qswarm.intelligence.api.LearningRule;
 import io.qswarm.intelligence.api.MergeCounts;
 import io.qswarm.intelligence.api.MergePeerKnowledge;
 import io.qswarm.intelligence.api.MergeStrategy;
+import io.qswarm.intelligence.api.MergedEntry;
 import io.qswarm.intelligence.api.MergedParameter;
 import io.qswarm.intelligence.api.PeerEntry;
 import io.qswarm.intelligence.api.PeerParameter;
@@ -250,6 +251,61 @@ class ValueFunctionAuditTest {
         Discrepancy found = InMemoryTables.audit(tampered).firstDiscrepancy();
         assertThat(found.field()).isEqualTo("updates[0].state");
         assertThat(found.expected()).contains("feature regime has no value 'fog'");
+    }
+
+    @Test
+    void aLearningRateMergeAuditsCleanAtTheTablesAlphaAndATamperedOneIsNamed() {
+        // given a flat table that learned one entry twice, then took a peer's 3 new experiences at its own α
+        var id = QTableId.of("learning-rate");
+        StateKey state = market("calm", "low", 0.35);
+        tables.commands().sendAndWait(aTable(id, ValueFunctionTables.tabular(), LearningRule.Q_LEARNING));
+        tables.commands()
+                .sendAndWait(new RecordExperiences(
+                        id,
+                        "b-0",
+                        List.of(Experience.terminal(state, "long", 1.0), Experience.terminal(state, "long", 1.0)),
+                        true));
+        tables.commands()
+                .sendAndWait(new MergePeerKnowledge(
+                        id,
+                        "peer-b",
+                        "round-1",
+                        MergeStrategy.LEARNING_RATE,
+                        List.of(new PeerEntry(state, "long", 0.5, 3, Map.of()))));
+        List<StoredEvent> events = tables.events(id);
+        assertThat(InMemoryTables.audit(events).clean()).isTrue();
+
+        // when the merged value is edited and the chain forged to match
+        int at = indexOf(events, QTableMerged.class);
+        var merge = (QTableMerged) events.get(at).payload();
+        MergedEntry first = merge.changes().get(0);
+        assertThat(first.qBefore()).isNotEqualTo(first.qAfter()).isNotEqualTo(0.5); // a step, not a copy
+        MergedEntry edited = new MergedEntry(
+                first.state(),
+                first.action(),
+                first.added(),
+                first.qBefore(),
+                first.qAfter() + 0.25,
+                first.visitsBefore(),
+                first.visitsAfter(),
+                first.peerQ(),
+                first.peerVisits());
+        List<StoredEvent> tampered = forged(
+                events,
+                at,
+                payload -> new QTableMerged(
+                        merge.tableId(),
+                        merge.peer(),
+                        merge.round(),
+                        merge.strategy(),
+                        List.of(edited),
+                        merge.rejected(),
+                        merge.counts()));
+
+        // then the auditor recomputes the step at the table's α and names the field
+        Discrepancy found = InMemoryTables.audit(tampered).firstDiscrepancy();
+        assertThat(found.field()).isEqualTo("changes[0].qAfter");
+        assertThat(found.expected()).isEqualTo(String.valueOf(first.qAfter()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.qswarm.federation.api;
 
+import io.qswarm.intelligence.api.AddedLater;
 import io.qswarm.intelligence.api.Checks;
 import io.qswarm.intelligence.api.MergeStrategy;
 
@@ -9,8 +10,13 @@ import io.qswarm.intelligence.api.MergeStrategy;
  * @param trim β of the trimmed mean, in [0, 0.5): the fraction of values dropped at each end
  * @param byzantine f of Krum and Multi-Krum: how many sources may be faulty; Krum needs {@code n > 2f + 2} sources
  * @param selected m of Multi-Krum, at least 1: how many sources are kept (capped at {@code n − f} in a round)
+ * @param tableMerge how each participant's table merges the aggregate into its own knowledge: {@code MAX} for the
+ *     maximum, {@code MIN} for the minimum; for every other strategy {@code VISIT_WEIGHTED_MEAN} (the default, ADR
+ *     0006) or {@code LEARNING_RATE} (the aggregate's new experiences as steps of the table's own α, ADR 0014). Null
+ *     (also in events written before it existed) means the strategy's default.
  */
-public record AggregationRule(AggregationStrategy strategy, double trim, int byzantine, int selected) {
+public record AggregationRule(
+        AggregationStrategy strategy, double trim, int byzantine, int selected, @AddedLater MergeStrategy tableMerge) {
 
     public static final int MAX_BYZANTINE = 1_000;
 
@@ -40,6 +46,25 @@ public record AggregationRule(AggregationStrategy strategy, double trim, int byz
         } else if (selected != 0) {
             throw new IllegalArgumentException("only Multi-Krum has a selection m, " + strategy + " had " + selected);
         }
+        MergeStrategy natural = naturalTableMerge(strategy);
+        if (tableMerge == null) {
+            tableMerge = natural;
+        } else if (tableMerge != natural
+                && !(natural == MergeStrategy.VISIT_WEIGHTED_MEAN && tableMerge == MergeStrategy.LEARNING_RATE)) {
+            throw new IllegalArgumentException("the table merge of " + strategy + " must be " + natural
+                    + (natural == MergeStrategy.VISIT_WEIGHTED_MEAN ? " or LEARNING_RATE" : "") + ", was "
+                    + tableMerge);
+        }
+    }
+
+    /** A rule whose tables merge the aggregate with the strategy's default table merge. */
+    public AggregationRule(AggregationStrategy strategy, double trim, int byzantine, int selected) {
+        this(strategy, trim, byzantine, selected, null);
+    }
+
+    /** This rule with another table merge (see {@link #tableMerge()}). */
+    public AggregationRule withTableMerge(MergeStrategy merge) {
+        return new AggregationRule(strategy, trim, byzantine, selected, merge);
     }
 
     public static AggregationRule visitWeightedMean() {
@@ -81,11 +106,10 @@ public record AggregationRule(AggregationStrategy strategy, double trim, int byz
     }
 
     /**
-     * How a participant's table merges the aggregate of its sources into its own knowledge: the maximum (minimum)
-     * keeps the larger (smaller) value; every other strategy weights the aggregate by the experiences it brings that
-     * the table has not counted yet (ADR 0006).
+     * The maximum (minimum) keeps the larger (smaller) value; every other strategy weights the aggregate by the
+     * experiences it brings that the table has not counted yet (ADR 0006).
      */
-    public MergeStrategy tableMerge() {
+    private static MergeStrategy naturalTableMerge(AggregationStrategy strategy) {
         return switch (strategy) {
             case MAX -> MergeStrategy.MAX;
             case MIN -> MergeStrategy.MIN;

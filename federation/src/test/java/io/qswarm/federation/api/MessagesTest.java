@@ -73,6 +73,21 @@ class MessagesTest {
             assertThat(AggregationRule.median().tableMerge()).isEqualTo(MergeStrategy.VISIT_WEIGHTED_MEAN);
             assertThat(AggregationRule.multiKrum(1, 2).tableMerge()).isEqualTo(MergeStrategy.VISIT_WEIGHTED_MEAN);
         }
+
+        @Test
+        void theLearningRateTableMergeIsAnOptionOfEveryStrategyButMaxAndMin() {
+            assertThat(AggregationRule.trimmedMean(0.2)
+                            .withTableMerge(MergeStrategy.LEARNING_RATE)
+                            .tableMerge())
+                    .isEqualTo(MergeStrategy.LEARNING_RATE);
+            assertThat(AggregationRule.median().withTableMerge(null)).isEqualTo(AggregationRule.median());
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> AggregationRule.max().withTableMerge(MergeStrategy.LEARNING_RATE))
+                    .withMessage("the table merge of MAX must be MAX, was LEARNING_RATE");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> AggregationRule.median().withTableMerge(MergeStrategy.MIN))
+                    .withMessage("the table merge of MEDIAN must be VISIT_WEIGHTED_MEAN or LEARNING_RATE, was MIN");
+        }
     }
 
     @Nested

@@ -85,6 +85,19 @@ class StorageSerializationTest {
     }
 
     @Test
+    void anAggregationRuleStoredBeforeTheTableMergeExistedReadsWithItsStrategysDefault() throws Exception {
+        String old = "{\"strategy\":\"MEDIAN\",\"trim\":0.0,\"byzantine\":0,\"selected\":0}";
+
+        AggregationRule rule = json.readValue(old, AggregationRule.class);
+
+        assertThat(rule).isEqualTo(AggregationRule.median());
+        assertThat(rule.tableMerge()).isEqualTo(MergeStrategy.VISIT_WEIGHTED_MEAN);
+        AggregationRule learningRate = AggregationRule.median().withTableMerge(MergeStrategy.LEARNING_RATE);
+        assertThat(json.readValue(json.writeValueAsString(learningRate), AggregationRule.class))
+                .isEqualTo(learningRate);
+    }
+
+    @Test
     void aSwarmWithAnOpenRoundSurvivesASnapshot() throws Exception {
         // given a swarm rebuilt from its events, with contributions in its open round
         Swarm swarm = replayed(

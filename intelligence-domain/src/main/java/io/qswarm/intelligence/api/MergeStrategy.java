@@ -7,5 +7,11 @@ public enum MergeStrategy {
     /** The larger of the two values, when the peer brings new experience. */
     MAX,
     /** The smaller of the two values, when the peer brings new experience. */
-    MIN
+    MIN,
+    /**
+     * {@code q = q_l + (1 − (1 − α)^v_new)·(q_p − q_l)}, with {@code α} the table's learning rate: as if the table had
+     * applied the peer's {@code v_new} new experiences at its own learning rate (with {@code α = 1}: the peer's value).
+     * For flat tables only; a value function's parameters refuse it (ADR 0014).
+     */
+    LEARNING_RATE
 }

@@ -139,6 +139,13 @@ public final class FunctionTable {
         if (!spec().mergeSupport().mergeable()) {
             throw notMergeable(ownOrigin);
         }
+        if (strategy == MergeStrategy.LEARNING_RATE) {
+            throw new QTableRefusedException(
+                    QTableError.INVALID_ARGUMENT,
+                    "merge refused: the learning-rate merge steps a table entry towards the peer's value as if its "
+                            + "experiences were the table's own; a value function's parameters are shared by many "
+                            + "states, so it merges them with VISIT_WEIGHTED_MEAN, MAX or MIN only (ADR 0014)");
+        }
         Optional<String> mismatch = function.mergeRefusal(parameters.spec());
         if (mismatch.isPresent()) {
             throw new QTableRefusedException(QTableError.VALUE_FUNCTION_MISMATCH, "merge refused: " + mismatch.get());

@@ -148,7 +148,7 @@ public class QTable {
             QEntry local = entry(entry.state(), entry.action());
             Knowledge before = local.knowledge(own);
             Knowledge peer = new Knowledge(entry.q(), entry.originsOr(command.peer()));
-            Optional<Knowledge> after = KnowledgeMerge.merge(before, peer, command.strategy());
+            Optional<Knowledge> after = KnowledgeMerge.merge(before, peer, command.strategy(), alpha);
             if (after.isEmpty()) {
                 unchanged++;
                 continue;

@@ -1,5 +1,6 @@
 package io.qswarm.intelligence.domain;
 
+import static io.qswarm.intelligence.fixtures.QTableFixtures.ALPHA;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.TABLE;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.aRoutingTable;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.aRoutingTableCreated;
@@ -7,6 +8,8 @@ import static io.qswarm.intelligence.fixtures.QTableFixtures.batch;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.created;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.state;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.qswarm.intelligence.api.AppliedUpdate;
 import io.qswarm.intelligence.api.ChangeExploration;
@@ -273,6 +276,38 @@ class QTableTest {
                                     Map.of("peer-b", 20L))),
                             List.of(),
                             new MergeCounts(0, 1, 0, 0)));
+        }
+
+        @Test
+        void theLearningRateMergeStepsTheReferenceEntryAtTheTablesAlpha() {
+            // 20 new experiences at α = 0.1 keep 0.9^20 of the gap: 0.8 − 0.3·0.9^20 = 0.76352700…
+            double merged = 0.8 + Math.pow(1 - ALPHA, 20) * (0.5 - 0.8);
+            fixture.given(aRoutingTableCreated(), knowledgeOfTheReferenceState())
+                    .when(new MergePeerKnowledge(
+                            TABLE,
+                            "peer-b",
+                            "round-1",
+                            MergeStrategy.LEARNING_RATE,
+                            List.of(PeerEntry.of("s0", "direct_answer", 0.8, 20))))
+                    .expectResultMessagePayload(new MergeCounts(0, 1, 0, 0))
+                    .expectEvents(new QTableMerged(
+                            TABLE,
+                            "peer-b",
+                            "round-1",
+                            MergeStrategy.LEARNING_RATE,
+                            List.of(new MergedEntry(
+                                    state("s0"),
+                                    "direct_answer",
+                                    false,
+                                    0.5,
+                                    merged,
+                                    Map.of(TABLE.value(), 10L),
+                                    Map.of(TABLE.value(), 10L, "peer-b", 20L),
+                                    0.8,
+                                    Map.of("peer-b", 20L))),
+                            List.of(),
+                            new MergeCounts(0, 1, 0, 0)));
+            assertThat(merged).isCloseTo(0.763527, within(1e-6));
         }
 
         @Test

@@ -84,7 +84,7 @@ class ValueFunctionTableProperties {
             @ForAll @IntRange(min = 0, max = 2) int kind,
             @ForAll("experiences") List<Experience> learned,
             @ForAll("experiences") List<Experience> learnedByPeer,
-            @ForAll MergeStrategy strategy) {
+            @ForAll("parameterMerges") MergeStrategy strategy) {
         // given a table and a peer of the same spec, each with its own experiences
         ValueFunctionSpec spec = factored(kind);
         FunctionTable local = trained(spec, learned);
@@ -114,7 +114,7 @@ class ValueFunctionTableProperties {
             @ForAll @IntRange(min = 1, max = 12) int rounds,
             @ForAll("experiences") List<Experience> stepsOfA,
             @ForAll("experiences") List<Experience> stepsOfB,
-            @ForAll MergeStrategy strategy) {
+            @ForAll("parameterMerges") MergeStrategy strategy) {
         ValueFunctionSpec spec = factored(kind);
         FunctionTable a = FunctionTable.of(spec);
         FunctionTable b = FunctionTable.of(spec);
@@ -218,7 +218,7 @@ class ValueFunctionTableProperties {
         var template = ValueFunctionTables.additive();
         return Combinators.combine(
                         Arbitraries.of("peer-a", "peer-b"),
-                        Arbitraries.of(MergeStrategy.class),
+                        parameterMerges(),
                         parameter.list().ofMinSize(1).ofMaxSize(5))
                 .as((peer, strategy, values) -> {
                     var sized = new ArrayList<PeerParameter>();
@@ -257,5 +257,11 @@ class ValueFunctionTableProperties {
         public void describeTo(Description description) {
             description.appendText("any events");
         }
+    }
+
+    /** The table merges a value function's parameters accept: not the learning-rate merge (ADR 0014). */
+    @Provide
+    Arbitrary<MergeStrategy> parameterMerges() {
+        return Arbitraries.of(MergeStrategy.VISIT_WEIGHTED_MEAN, MergeStrategy.MAX, MergeStrategy.MIN);
     }
 }

@@ -435,6 +435,25 @@ class ValueFunctionTableTest {
         }
 
         @Test
+        void theLearningRateMergeIsRefusedForParametersWithTheReasonAndStoresNothing() {
+            fixture.given(aTableCreated(ValueFunctionTables.hierarchical()))
+                    .andGivenCommands(twoCalmLongs())
+                    .when(MergePeerKnowledge.ofParameters(
+                            TABLE,
+                            "peer-b",
+                            "round-1",
+                            MergeStrategy.LEARNING_RATE,
+                            peer(Map.of(1, new PeerParameter(0.8, Map.of("peer-b", 2L))))))
+                    .expectNoEvents()
+                    .expectException(allOf(
+                            refusedWith(QTableError.INVALID_ARGUMENT),
+                            hasProperty(
+                                    "message",
+                                    org.hamcrest.Matchers.containsString(
+                                            "merges them with VISIT_WEIGHTED_MEAN, MAX or MIN only"))));
+        }
+
+        @Test
         void aParameterClaimingMoreOfThisTablesExperiencesIsRejectedWithTheReason() {
             fixture.given(aTableCreated(ValueFunctionTables.hierarchical()))
                     .andGivenCommands(twoCalmLongs())

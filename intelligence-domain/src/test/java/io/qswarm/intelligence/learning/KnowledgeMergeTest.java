@@ -1,6 +1,8 @@
 package io.qswarm.intelligence.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.qswarm.intelligence.api.MergeStrategy;
 import java.util.Map;
@@ -58,7 +60,7 @@ class KnowledgeMergeTest {
     @Test
     void anUnseenEntryTakesThePeersValueUnderEveryStrategy() {
         for (MergeStrategy strategy : MergeStrategy.values()) {
-            assertThat(KnowledgeMerge.merge(Knowledge.NONE, peer, strategy).orElseThrow())
+            assertThat(KnowledgeMerge.merge(Knowledge.NONE, peer, strategy, 0.5).orElseThrow())
                     .isEqualTo(new Knowledge(0.8, Map.of("b", 20L)));
         }
     }
@@ -67,5 +69,47 @@ class KnowledgeMergeTest {
     void aPeerEntryWithoutExperienceChangesNothing() {
         assertThat(KnowledgeMerge.merge(local, new Knowledge(99.0, Map.of()), MergeStrategy.MAX))
                 .isEmpty();
+    }
+
+    @Test
+    void theLearningRateMergeTakesTheNewExperiencesAsStepsOfSizeAlpha() {
+        // 20 new experiences at α = 0.1: 0.9^20 = 0.12157665459056928 of the old gap is kept
+        Knowledge merged = KnowledgeMerge.merge(local, peer, MergeStrategy.LEARNING_RATE, 0.1)
+                .orElseThrow();
+
+        assertThat(merged.q()).isCloseTo(0.8 - 0.3 * 0.12157665459056928, within(1e-12)); // 0.763527…
+        assertThat(merged.visitsByOrigin()).containsExactlyInAnyOrderEntriesOf(Map.of("a", 10L, "b", 20L));
+    }
+
+    @Test
+    void theLearningRateMergeCountsOnlyThePeersNewExperiences() {
+        // given the peer already merged our 10 experiences and has 5 of its own: 0.9^5 = 0.59049 of the gap stays
+        var peerWithOurs = new Knowledge(0.9, Map.of("a", 10L, "b", 5L));
+
+        Knowledge merged = KnowledgeMerge.merge(local, peerWithOurs, MergeStrategy.LEARNING_RATE, 0.1)
+                .orElseThrow();
+
+        assertThat(merged.q()).isCloseTo(0.9 - 0.4 * 0.59049, within(1e-12)); // 0.663804
+        assertThat(merged.visits()).isEqualTo(15);
+    }
+
+    @Test
+    void withALearningRateOfOneTheLearningRateMergeTakesThePeersFreshValue() {
+        assertThat(KnowledgeMerge.merge(local, peer, MergeStrategy.LEARNING_RATE, 1.0)
+                        .orElseThrow()
+                        .q())
+                .isEqualTo(0.8);
+    }
+
+    @Test
+    void theLearningRateMergeNeedsAValidLearningRate() {
+        assertThatThrownBy(() -> KnowledgeMerge.merge(local, peer, MergeStrategy.LEARNING_RATE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("learning rate");
+        assertThatThrownBy(() -> KnowledgeMerge.merge(local, peer, MergeStrategy.LEARNING_RATE, 0.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(0, 1]");
+        assertThatThrownBy(() -> KnowledgeMerge.merge(local, peer, MergeStrategy.LEARNING_RATE, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -17,6 +17,9 @@ import net.jqwik.api.constraints.IntRange;
 
 class LearningProperties {
 
+    /** The table's learning rate, used by the learning-rate merge only. */
+    private static final double ALPHA = 0.3;
+
     @Property
     void theTdUpdateEqualsItsClosedForm(
             @ForAll @DoubleRange(min = 0.01, max = 1.0) double alpha,
@@ -35,16 +38,16 @@ class LearningProperties {
     @Property
     void mergingIsIdempotent(
             @ForAll("knowledge") Knowledge local, @ForAll("knowledge") Knowledge peer, @ForAll MergeStrategy strategy) {
-        Knowledge once = KnowledgeMerge.merge(local, peer, strategy).orElse(local);
+        Knowledge once = KnowledgeMerge.merge(local, peer, strategy, ALPHA).orElse(local);
 
-        assertThat(KnowledgeMerge.merge(once, peer, strategy)).isEmpty();
+        assertThat(KnowledgeMerge.merge(once, peer, strategy, ALPHA)).isEmpty();
     }
 
     @Property
     void mergedVisitsAreThePerOriginMaximumWhateverTheOrder(
             @ForAll("knowledge") Knowledge a, @ForAll("knowledge") Knowledge b, @ForAll MergeStrategy strategy) {
-        Knowledge ab = KnowledgeMerge.merge(a, b, strategy).orElse(a);
-        Knowledge ba = KnowledgeMerge.merge(b, a, strategy).orElse(b);
+        Knowledge ab = KnowledgeMerge.merge(a, b, strategy, ALPHA).orElse(a);
+        Knowledge ba = KnowledgeMerge.merge(b, a, strategy, ALPHA).orElse(b);
 
         assertThat(ab.visitsByOrigin()).isEqualTo(ba.visitsByOrigin()).isEqualTo(a.unionOfOrigins(b));
     }
@@ -64,8 +67,8 @@ class LearningProperties {
             b = learn(b, "b", stepsOfB, -1.0);
             realExperiences += stepsOfA + stepsOfB;
             // when they sync both ways
-            a = KnowledgeMerge.merge(a, b, strategy).orElse(a);
-            b = KnowledgeMerge.merge(b, a, strategy).orElse(b);
+            a = KnowledgeMerge.merge(a, b, strategy, ALPHA).orElse(a);
+            b = KnowledgeMerge.merge(b, a, strategy, ALPHA).orElse(b);
         }
         // then both count every real experience exactly once
         assertThat(a.visits()).isEqualTo(realExperiences);

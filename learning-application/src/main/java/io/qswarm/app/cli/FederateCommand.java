@@ -102,6 +102,12 @@ public class FederateCommand implements Runnable {
         String strategy;
 
         @Option(
+                names = "--table-merge",
+                description = "how each table merges the round's aggregate: mean (visit-weighted, the default for "
+                        + "all but max/min) or learning-rate (the new experiences as steps of the table's α)")
+        String tableMerge;
+
+        @Option(
                 names = "--quorum",
                 defaultValue = "50%",
                 description = "N participants or P% (default ${DEFAULT-VALUE})")
@@ -130,7 +136,11 @@ public class FederateCommand implements Runnable {
                 body.put("remote", remote);
             }
             body.put("topology", FederateSpecs.topology(topology));
-            body.put("aggregation", FederateSpecs.aggregation(strategy));
+            Map<String, Object> aggregation = FederateSpecs.aggregation(strategy);
+            if (tableMerge != null) {
+                aggregation.put("tableMerge", FederateSpecs.tableMerge(tableMerge));
+            }
+            body.put("aggregation", aggregation);
             body.put("quorum", FederateSpecs.quorum(quorum));
             body.put("roundTimeout", FederateSpecs.duration(timeout).toString());
             body.put("syncPeriod", FederateSpecs.sync(sync));

@@ -42,6 +42,16 @@ final class FederateSpecs {
         return topology;
     }
 
+    /** {@code mean} (visit-weighted) or {@code learning-rate}: how each table merges a round's aggregate. */
+    static String tableMerge(String spec) {
+        return switch (spec) {
+            case "mean", "visit-weighted-mean" -> "VISIT_WEIGHTED_MEAN";
+            case "learning-rate" -> "LEARNING_RATE";
+            default -> throw new IllegalArgumentException(
+                    "unknown table merge '" + spec + "'; use mean or learning-rate");
+        };
+    }
+
     static Map<String, Object> aggregation(String spec) {
         String[] parts = split(spec, "strategy");
         var rule = new LinkedHashMap<String, Object>();

@@ -5,6 +5,7 @@ import io.qswarm.app.proof.ProofContext;
 import io.qswarm.app.proof.ProofReport;
 import io.qswarm.app.proof.RobustnessProof;
 import io.qswarm.app.proof.SpeedupProof;
+import io.qswarm.intelligence.api.MergeStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,13 @@ public class FederationProofCommand implements Callable<Integer> {
             description = "episodes per agent between rounds (default: ${DEFAULT-VALUE})")
     int syncEvery;
 
+    @Option(
+            names = "--table-merge",
+            defaultValue = "mean",
+            description = "speedup proof: how each table merges a round's aggregate, mean (visit-weighted) or"
+                    + " learning-rate (ADR 0014); the report is speedup.* or speedup-learning-rate.*")
+    String tableMerge;
+
     @Option(names = "--out", required = true, description = "directory for the reports (and the store, by default)")
     Path out;
 
@@ -69,11 +77,14 @@ public class FederationProofCommand implements Callable<Integer> {
                         full.learning(),
                         full.reference(),
                         full.threads(),
-                        tag);
+                        tag,
+                        MergeStrategy.valueOf(FederateSpecs.tableMerge(tableMerge)));
+                String name =
+                        settings.tableMerge() == MergeStrategy.LEARNING_RATE ? "speedup-learning-rate" : "speedup";
                 SpeedupProof.Result result = proofs.speedup(settings);
                 String markdown = ProofReport.markdown(result);
-                ProofReport.write(out, "speedup", result, markdown);
-                Files.writeString(out.resolve("speedup.svg"), ProofReport.svg(result));
+                ProofReport.write(out, name, result, markdown);
+                Files.writeString(out.resolve(name + ".svg"), ProofReport.svg(result));
                 System.out.println(markdown);
             }
             if (robustness) {

@@ -5,6 +5,7 @@ import io.qswarm.federation.api.AggregationStrategy;
 import io.qswarm.federation.api.Quorum;
 import io.qswarm.federation.api.SyncPeriod;
 import io.qswarm.federation.api.Topology;
+import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.QTableId;
 import java.time.Duration;
 import java.util.List;
@@ -38,15 +39,20 @@ final class SwarmRequests {
         }
     }
 
-    /** {@code {"strategy":"trimmed_mean","trim":0.2}}, {@code {"strategy":"multi_krum","byzantine":1,"selected":3}}. */
-    record AggregationSpec(AggregationStrategy strategy, Double trim, Integer byzantine, Integer selected) {
+    /**
+     * {@code {"strategy":"trimmed_mean","trim":0.2}}, {@code {"strategy":"multi_krum","byzantine":1,"selected":3}},
+     * {@code {"strategy":"median","tableMerge":"learning_rate"}}.
+     */
+    record AggregationSpec(
+            AggregationStrategy strategy, Double trim, Integer byzantine, Integer selected, MergeStrategy tableMerge) {
 
         AggregationRule toRule() {
             return new AggregationRule(
                     strategy,
                     trim == null ? 0 : trim,
                     byzantine == null ? 0 : byzantine,
-                    selected == null ? 0 : selected);
+                    selected == null ? 0 : selected,
+                    tableMerge);
         }
     }
 

@@ -2,6 +2,7 @@ package io.qswarm.app.proof;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.qswarm.intelligence.api.MergeStrategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +29,15 @@ public final class ProofReport {
         md.append(String.format(
                 Locale.ROOT,
                 "Taxi, Q-learning α = %s, γ = %s, ε = %s constant; a round every %d episodes (full mesh, visit-weighted"
-                        + " mean); greedy return (exact) ≥ %s, mean over the agents; %d seed(s) from %d; at most %d"
-                        + " episodes per agent.%n%n",
+                        + " mean across the sources, merged into each table by %s); greedy return (exact) ≥ %s, mean"
+                        + " over the agents; %d seed(s) from %d; at most %d episodes per agent.%n%n",
                 num(s.learning().alpha()),
                 num(s.learning().gamma()),
                 num(s.learning().epsilon()),
                 s.syncEvery(),
+                s.tableMerge() == MergeStrategy.LEARNING_RATE
+                        ? "the learning-rate merge (ADR 0014)"
+                        : "the visit-weighted mean (ADR 0006)",
                 num(s.threshold()),
                 s.seeds(),
                 s.firstSeed(),

@@ -3,6 +3,7 @@ package io.qswarm.app.proof;
 import io.qswarm.federation.api.AggregationRule;
 import io.qswarm.federation.api.SwarmId;
 import io.qswarm.intelligence.api.CreateQTable;
+import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.RecordedBatch;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class SpeedupProof {
      * @param maxEpisodes episodes per agent after which a run gives up
      * @param threshold the greedy return to reach
      * @param runTag makes the table and swarm ids of this run unique in its store
+     * @param tableMerge how each table merges a round's aggregate: {@code VISIT_WEIGHTED_MEAN} or
+     *     {@code LEARNING_RATE} (ADR 0014)
      */
     public record Settings(
             List<Integer> agents,
@@ -44,7 +47,8 @@ public final class SpeedupProof {
             Learning learning,
             boolean reference,
             int threads,
-            String runTag) {
+            String runTag,
+            MergeStrategy tableMerge) {
 
         public Settings {
             if (agents.isEmpty() || agents.stream().anyMatch(k -> k < 1 || k > 64)) {
@@ -55,10 +59,29 @@ public final class SpeedupProof {
                         "seeds, sync period and threads must be at least 1, max episodes at least the sync period");
             }
             agents = List.copyOf(agents);
+            tableMerge = AggregationRule.visitWeightedMean()
+                    .withTableMerge(tableMerge)
+                    .tableMerge(); // validates: the visit-weighted mean or the learning-rate merge
+        }
+
+        /** The swarm's rule: the visit-weighted mean across the sources, merged into each table by {@code tableMerge}. */
+        AggregationRule rule() {
+            return AggregationRule.visitWeightedMean().withTableMerge(tableMerge);
         }
 
         public static Settings fullScale(int seeds, String runTag) {
-            return new Settings(List.of(1, 2, 4, 8), seeds, 1, 5, 5_000, 7.5, Learning.DEFAULT, true, 2, runTag);
+            return new Settings(
+                    List.of(1, 2, 4, 8),
+                    seeds,
+                    1,
+                    5,
+                    5_000,
+                    7.5,
+                    Learning.DEFAULT,
+                    true,
+                    2,
+                    runTag,
+                    MergeStrategy.VISIT_WEIGHTED_MEAN);
         }
     }
 
@@ -144,9 +167,7 @@ public final class SpeedupProof {
         }
         SwarmId swarmId = k > 1
                 ? swarm.form(
-                        prefix,
-                        learners.stream().map(ProofLearner::tableId).toList(),
-                        AggregationRule.visitWeightedMean())
+                        prefix, learners.stream().map(ProofLearner::tableId).toList(), settings.rule())
                 : null;
         Function<ProofLearner, Function<io.qswarm.intelligence.api.RecordExperiences, RecordedBatch>> record =
                 learner -> command -> (RecordedBatch) send.apply(command);

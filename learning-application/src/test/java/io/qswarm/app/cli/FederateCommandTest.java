@@ -89,6 +89,8 @@ class FederateCommandTest {
                 "hub:a-1",
                 "--strategy",
                 "trimmed-mean:0.2",
+                "--table-merge",
+                "learning-rate",
                 "--quorum",
                 "60%",
                 "--timeout",
@@ -104,7 +106,8 @@ class FederateCommandTest {
         assertThat(body.get("members").toString()).isEqualTo("[\"a-1\",\"B-1\"]");
         assertThat(body.get("remote").toString()).isEqualTo("{\"B-1\":\"beta\"}");
         assertThat(body.get("topology").toString()).isEqualTo("{\"kind\":\"HUB\",\"hub\":\"a-1\"}");
-        assertThat(body.get("aggregation").toString()).isEqualTo("{\"strategy\":\"TRIMMED_MEAN\",\"trim\":0.2}");
+        assertThat(body.get("aggregation").toString())
+                .isEqualTo("{\"strategy\":\"TRIMMED_MEAN\",\"trim\":0.2,\"tableMerge\":\"LEARNING_RATE\"}");
         assertThat(body.get("quorum").get("fraction").asDouble()).isEqualTo(0.6);
         assertThat(body.get("roundTimeout").asText()).isEqualTo("PT45S");
         assertThat(body.get("syncPeriod").toString()).isEqualTo("{\"unit\":\"INTERVAL\",\"interval\":\"PT5M\"}");
@@ -216,6 +219,9 @@ class FederateCommandTest {
         @Test
         void strategies() {
             assertThat(FederateSpecs.aggregation("median")).isEqualTo(Map.of("strategy", "MEDIAN"));
+            assertThat(FederateSpecs.tableMerge("learning-rate")).isEqualTo("LEARNING_RATE");
+            assertThat(FederateSpecs.tableMerge("mean")).isEqualTo("VISIT_WEIGHTED_MEAN");
+            assertThatThrownBy(() -> FederateSpecs.tableMerge("fast")).hasMessageContaining("mean or learning-rate");
             assertThat(FederateSpecs.aggregation("krum:1")).isEqualTo(Map.of("strategy", "KRUM", "byzantine", 1));
             assertThat(FederateSpecs.aggregation("multi-krum:1,3"))
                     .isEqualTo(Map.of("strategy", "MULTI_KRUM", "byzantine", 1, "selected", 3));

@@ -108,6 +108,50 @@ class SwarmApiIT {
     }
 
     @Test
+    void aSwarmWithTheLearningRateTableMergeMergesItsRoundsWithIt() {
+        // given two tables that learned the same state, in a swarm whose tables merge at their learning rate
+        table("rate-a", "s");
+        table("rate-b", "s");
+        var formed = post(
+                "/api/v1/swarms",
+                """
+                {"swarmId":"rate","members":["rate-a","rate-b"],"topology":{"kind":"full_mesh"},
+                 "aggregation":{"strategy":"median","tableMerge":"learning_rate"},
+                 "quorum":{"minimum":2},"roundTimeout":"PT30S",%s}
+                """
+                        .formatted(MANUAL));
+        assertThat(formed.getStatusCode()).as("%s", formed.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        // when a round runs
+        post("/api/v1/swarms/rate/rounds", "{\"seed\":3}");
+        assertThat(awaitRound("rate", "rate:1").get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(get("/api/v1/swarms/rate")
+                        .get("aggregation")
+                        .get("tableMerge")
+                        .asText())
+                .isEqualTo("LEARNING_RATE");
+
+        // then each table's merge of the round is a learning-rate merge
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode merges = get("/api/v1/tables/rate-a/merges");
+            assertThat(merges.findValuesAsText("strategy")).containsExactly("LEARNING_RATE");
+        });
+
+        // and the table merge of MAX cannot be changed
+        problem(
+                post(
+                        "/api/v1/swarms",
+                        """
+                        {"swarmId":"rate-max","members":["rate-a","rate-b"],"topology":{"kind":"full_mesh"},
+                         "aggregation":{"strategy":"max","tableMerge":"learning_rate"},
+                         "quorum":{"minimum":2},"roundTimeout":"PT30S",%s}
+                        """
+                                .formatted(MANUAL)),
+                HttpStatus.BAD_REQUEST,
+                "invalid-argument");
+    }
+
+    @Test
     void aRoundBetweenTwoLocalTablesCompletesAndMergesEachIntoTheOther() throws Exception {
         // given two tables that learned different states, in a full mesh
         table("mesh-a", "sa");

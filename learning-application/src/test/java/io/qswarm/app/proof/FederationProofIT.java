@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qswarm.app.QSwarmApplication;
 import io.qswarm.federation.api.AggregationRule;
 import io.qswarm.federation.api.AggregationStrategy;
+import io.qswarm.intelligence.api.MergeStrategy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +34,18 @@ class FederationProofIT {
     @Test
     void twoFederatingAgentsNeedFewerStepsPerAgentThanOneAlone() throws InterruptedException {
         // given Taxi, one seed, a round every 5 episodes, and a lower bar than the full proof's 7.5
-        var settings =
-                new SpeedupProof.Settings(List.of(1, 2), 1, 1, 5, 2_000, -50.0, Learning.DEFAULT, false, 2, "it");
+        var settings = new SpeedupProof.Settings(
+                List.of(1, 2),
+                1,
+                1,
+                5,
+                2_000,
+                -50.0,
+                Learning.DEFAULT,
+                false,
+                2,
+                "it",
+                MergeStrategy.VISIT_WEIGHTED_MEAN);
 
         // when
         SpeedupProof.Result result = proofs().speedup(settings);
