@@ -3,6 +3,7 @@ package io.qswarm.benchmarks;
 import io.qswarm.intelligence.api.ActionSpec;
 import io.qswarm.intelligence.api.AgentId;
 import io.qswarm.intelligence.api.CreateQTable;
+import io.qswarm.intelligence.api.EntryCursor;
 import io.qswarm.intelligence.api.Experience;
 import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.FetchGreedyPolicy;
@@ -450,6 +451,17 @@ public final class ProjectionBenchmark {
                     () -> one(
                             queries,
                             new FetchQTableEntries(big, null, next.getAsInt() % 50, 100),
+                            QTableEntriesPage.class));
+            cases.put(
+                    "entries after a cursor anywhere in the table, 100 (FetchQTableEntries after=)",
+                    () -> one(
+                            queries,
+                            new FetchQTableEntries(
+                                    big,
+                                    null,
+                                    0,
+                                    100,
+                                    new EntryCursor(StateKey.of("s" + (next.getAsInt() * 7919 % states)), 0)),
                             QTableEntriesPage.class));
             cases.put(
                     "entries of one state (FetchQTableEntries)",

@@ -5,6 +5,7 @@ import io.qswarm.app.valuefunction.ValueFunctionParameters;
 import io.qswarm.federation.exchange.KnowledgeTransfer;
 import io.qswarm.intelligence.api.AgentId;
 import io.qswarm.intelligence.api.CreateQTable;
+import io.qswarm.intelligence.api.EntryCursor;
 import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.FetchGreedyPolicy;
 import io.qswarm.intelligence.api.FetchMergeHistory;
@@ -176,9 +177,15 @@ class TableController {
             @PathVariable String tableId,
             @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "100") int size) {
+            @RequestParam(defaultValue = "100") int size,
+            @RequestParam(required = false) String after) {
         var id = QTableId.of(tableId);
-        var query = new FetchQTableEntries(id, state == null ? null : StateKey.of(state), page, size);
+        var query = new FetchQTableEntries(
+                id,
+                state == null ? null : StateKey.of(state),
+                page,
+                size,
+                after == null ? null : EntryCursor.of(after));
         return found(id, query, QTableEntriesPage.class);
     }
 

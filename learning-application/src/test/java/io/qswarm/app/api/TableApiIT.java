@@ -111,6 +111,23 @@ class TableApiIT {
         assertThat(entry.get("q").asDouble()).isEqualTo(0.2);
         assertThat(entry.get("visitsByOrigin").get("e2e").asLong()).isEqualTo(1);
 
+        // and a page of one entry leads to the next by its cursor, and the last page has none
+        JsonNode first = get("/api/v1/tables/e2e/entries?size=1").getBody();
+        assertThat(first.get("entries").get(0).get("state").asText()).isEqualTo("s0");
+        JsonNode second = get("/api/v1/tables/e2e/entries?size=1&after="
+                        + first.get("next").asText())
+                .getBody();
+        assertThat(second.get("entries").get(0).get("state").asText()).isEqualTo("s1");
+        JsonNode end = get("/api/v1/tables/e2e/entries?size=1&after="
+                        + second.get("next").asText())
+                .getBody();
+        assertThat(end.get("entries")).isEmpty();
+        assertThat(end.path("next").isMissingNode() || end.get("next").isNull()).isTrue();
+        assertThat(http.getForEntity("/api/v1/tables/e2e/entries?after=bogus", JsonNode.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+
         JsonNode export = get("/api/v1/tables/e2e/export").getBody();
         assertThat(export.get("entries")).hasSize(2);
         assertThat(export.get("entries").get(0).get("confidence").asDouble()).isEqualTo(0.5);

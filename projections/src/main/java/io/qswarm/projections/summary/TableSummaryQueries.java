@@ -3,6 +3,7 @@ package io.qswarm.projections.summary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qswarm.intelligence.api.ActionSpace;
 import io.qswarm.intelligence.api.AgentId;
+import io.qswarm.intelligence.api.EntryCursor;
 import io.qswarm.intelligence.api.FetchGreedyPolicy;
 import io.qswarm.intelligence.api.FetchQTableEntries;
 import io.qswarm.intelligence.api.FetchQTableExport;
@@ -98,6 +99,10 @@ public class TableSummaryQueries {
         return new QTableList(tables, query.page(), query.size(), total == null ? 0 : total);
     }
 
+    /**
+     * Ordered by {@code table_id, state, action_index} so that the {@code table_entry_order} index serves the order
+     * (no sort of the whole table per page, V113); a cursor page reads from the index position after the cursor.
+     */
     @QueryHandler
     public QTableEntriesPage handle(FetchQTableEntries query) {
         String table = query.tableId().value();
@@ -105,20 +110,33 @@ public class TableSummaryQueries {
             return null;
         }
         String filter = query.state() == null ? "" : " AND state = ?";
-        Object[] args = query.state() == null
-                ? new Object[] {table}
-                : new Object[] {table, query.state().value()};
-        Long total =
-                jdbc.queryForObject("SELECT COUNT(*) FROM table_entry WHERE table_id = ?" + filter, Long.class, args);
-        List<Object> pageArgs = new ArrayList<>(List.of(args));
-        pageArgs.add(query.size());
-        pageArgs.add((long) query.page() * query.size());
-        List<QTableEntry> entries = jdbc.query(
-                "SELECT " + ENTRY_COLUMNS + " FROM table_entry WHERE table_id = ?" + filter
-                        + " ORDER BY state, action_index LIMIT ? OFFSET ?",
-                entryMapper(table),
-                pageArgs.toArray());
-        return new QTableEntriesPage(entries, query.page(), query.size(), total == null ? 0 : total);
+        List<Object> args = new ArrayList<>(List.of(table));
+        if (query.state() != null) {
+            args.add(query.state().value());
+        }
+        Long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM table_entry WHERE table_id = ?" + filter, Long.class, args.toArray());
+        if (query.after() != null) {
+            filter += " AND (state, action_index) > (?, ?)";
+            args.add(query.after().state().value());
+            args.add(query.after().actionIndex());
+        }
+        args.add(query.size());
+        args.add((long) query.page() * query.size());
+        var cursors = new ArrayList<EntryCursor>();
+        RowMapper<QTableEntry> entries = entryMapper(table);
+        List<QTableEntry> page = jdbc.query(
+                "SELECT " + ENTRY_COLUMNS + ", action_index FROM table_entry WHERE table_id = ?" + filter
+                        + " ORDER BY table_id, state, action_index LIMIT ? OFFSET ?",
+                (rs, row) -> {
+                    cursors.add(new EntryCursor(StateKey.of(rs.getString("state")), rs.getInt("action_index")));
+                    return entries.mapRow(rs, row);
+                },
+                args.toArray());
+        String next = page.size() < query.size()
+                ? null
+                : cursors.get(cursors.size() - 1).token();
+        return new QTableEntriesPage(page, query.page(), query.size(), total == null ? 0 : total, next);
     }
 
     @QueryHandler
@@ -164,7 +182,8 @@ public class TableSummaryQueries {
 
     private List<QTableEntry> allEntries(String table) {
         return jdbc.query(
-                "SELECT " + ENTRY_COLUMNS + " FROM table_entry WHERE table_id = ? ORDER BY state, action_index",
+                "SELECT " + ENTRY_COLUMNS
+                        + " FROM table_entry WHERE table_id = ? ORDER BY table_id, state, action_index",
                 entryMapper(table),
                 table);
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qswarm.intelligence.api.AppliedUpdate;
 import io.qswarm.intelligence.api.ConfidencePolicy;
+import io.qswarm.intelligence.api.EntryCursor;
 import io.qswarm.intelligence.api.ExplorationChanged;
 import io.qswarm.intelligence.api.ExplorationSchedule;
 import io.qswarm.intelligence.api.FetchGreedyPolicy;
@@ -17,6 +18,7 @@ import io.qswarm.intelligence.api.FindQTableSummary;
 import io.qswarm.intelligence.api.MergeCounts;
 import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.MergedEntry;
+import io.qswarm.intelligence.api.QTableEntry;
 import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.QTableMerged;
 import io.qswarm.intelligence.api.QTableUpdated;
@@ -127,6 +129,49 @@ class TableSummaryProjectionTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "direct_answer", 0.5, 4L, Map.of(TABLE.value(), 1L, "peer-b", 3L)),
                         org.assertj.core.groups.Tuple.tuple("escalate", 0.2, 2L, Map.of(TABLE.value(), 2L)));
+    }
+
+    @Test
+    void readingPageByPageWithTheNextCursorGivesEveryEntryOnceInOrder() {
+        replayAll();
+        var all = queries.handle(new FetchQTableEntries(TABLE, null, 0, 100));
+        assertThat(all.entries()).hasSizeGreaterThan(2);
+        assertThat(all.next()).as("a page that is not full is the last").isNull();
+
+        // when the table is read two entries at a time, each page starting after the previous one's cursor
+        var read = new java.util.ArrayList<QTableEntry>();
+        var page = queries.handle(new FetchQTableEntries(TABLE, null, 0, 2));
+        int pages = 1;
+        read.addAll(page.entries());
+        while (page.next() != null) {
+            page = queries.handle(new FetchQTableEntries(TABLE, null, 0, 2, EntryCursor.of(page.next())));
+            read.addAll(page.entries());
+            pages++;
+        }
+
+        // then the entries are those of the one big page, in the same order, and numbered pages agree
+        assertThat(read).containsExactlyElementsOf(all.entries());
+        assertThat(pages)
+                .isBetween((all.entries().size() + 1) / 2, all.entries().size() / 2 + 1);
+        assertThat(queries.handle(new FetchQTableEntries(TABLE, null, 1, 2)).entries())
+                .containsExactlyElementsOf(
+                        all.entries().subList(2, Math.min(4, all.entries().size())));
+    }
+
+    @Test
+    void aCursorAndAPageNumberTogetherAreRefused() {
+        var cursor = new EntryCursor(state("s0"), 1);
+        assertThat(EntryCursor.of(cursor.token())).isEqualTo(cursor);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new FetchQTableEntries(TABLE, null, 3, 2, cursor))
+                .withMessage("give a page number or a cursor (after), not both");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> EntryCursor.of("not a cursor!"))
+                .withMessageContaining("'next' token of a previous page");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> EntryCursor.of(java.util.Base64.getUrlEncoder().encodeToString("x:s0".getBytes())))
+                .withMessageContaining("'next' token of a previous page");
     }
 
     @Test
