@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +51,12 @@ public class AxonConfiguration {
     @Bean
     public ValueRecordsModule valueRecordsModule() {
         return new ValueRecordsModule();
+    }
+
+    /** Aggregates' event streams for runtimes that mirror an aggregate from its facts. */
+    @Bean
+    public EventStreams eventStreams(EventStore eventStore) {
+        return new EventStreams(eventStore);
     }
 
     @Bean

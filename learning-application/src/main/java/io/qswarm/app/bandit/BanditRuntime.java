@@ -1,5 +1,6 @@
 package io.qswarm.app.bandit;
 
+import io.qswarm.infra.axon.EventStreams;
 import io.qswarm.intelligence.bandit.BanditPosterior;
 import io.qswarm.intelligence.bandit.LinUcb;
 import io.qswarm.intelligence.bandit.LinearThompsonSampling;
@@ -33,7 +34,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.MediaType;
@@ -55,12 +55,12 @@ public class BanditRuntime {
     static final String DECISION_PREFIX = "d-";
 
     private final CommandGateway commands;
-    private final EventStore events;
+    private final EventStreams events;
     private final BanditDecider decider;
     private final int maxLoggedInteractions;
     private final ConcurrentMap<String, PolicyMirror> mirrors = new ConcurrentHashMap<>();
 
-    public BanditRuntime(CommandGateway commands, EventStore events, BanditProperties properties) {
+    public BanditRuntime(CommandGateway commands, EventStreams events, BanditProperties properties) {
         this.commands = commands;
         this.events = events;
         this.decider = new BanditDecider(properties.seed());
@@ -270,9 +270,7 @@ public class BanditRuntime {
 
     /** Folds the events stored after what the mirror has seen. */
     private void refresh(String policyId, PolicyMirror mirror) {
-        events.readEvents(policyId, mirror.nextSequence())
-                .asStream()
-                .forEach(event -> mirror.accept(event.getSequenceNumber(), event.getPayload()));
+        events.read(policyId, mirror.nextSequence(), mirror::accept);
     }
 
     /** Sends and waits; a refusal comes back as the exception the aggregate threw. */

@@ -34,8 +34,8 @@ final class PolicyMirror {
     private long warmStartInteractions;
     private long merges;
 
-    /** Folds the event stored at {@code sequence}, the next of the stream. */
-    void accept(long sequence, Object event) {
+    /** Folds {@code event}, stored at {@code sequence}: the next of the stream. */
+    void accept(Object event, long sequence) {
         nextSequence = sequence + 1;
         if (event instanceof BanditPolicyCreated created) {
             definition = created;
