@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Wires the QTable and BanditPolicy aggregates with snapshots and a cache (both required in production: replaying a long stream from
- * H2 without them grows badly, see design.md) and makes Jackson the serializer for everything Axon stores.
+ * Wires the QTable and BanditPolicy aggregates with snapshots and a cache (both required in production: replaying a
+ * long stream from H2 without them grows badly, see design.md) and makes Jackson the serializer for everything Axon
+ * stores.
  *
  * <p>{@code qswarm.snapshot.threshold} sets the events between snapshots (0 disables them) and
  * {@code qswarm.aggregate.cache} turns the cache off; both exist for benchmarks of the naive design.

@@ -16,7 +16,7 @@ public final class EventStreams {
         this.store = store;
     }
 
-    /** Hands every event of {@code aggregateId} with sequence number {@code >= fromSequence} to {@code into}, in order. */
+    /** Hands the events of {@code aggregateId} from sequence number {@code fromSequence} on to {@code into}. */
     public void read(String aggregateId, long fromSequence, ObjLongConsumer<Object> into) {
         store.readEvents(aggregateId, fromSequence)
                 .asStream()

@@ -1,8 +1,9 @@
 package io.qswarm.app.bandit;
 
+import static io.qswarm.app.api.ApiErrors.problem;
+
 import io.qswarm.intelligence.bandit.api.BanditError;
 import io.qswarm.intelligence.bandit.api.BanditRefusedException;
-import java.net.URI;
 import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,22 +13,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * RFC 9457 problems for the bandit endpoints, in the API's style ({@code type} {@code urn:qswarm:problem:<code>}, a
- * {@code code} property and the reason). The aggregate's refusals keep their {@link BanditError} as the code
- * ({@code dimension-mismatch}, {@code unknown-decision}, …). What it does not handle (invalid arguments, unreadable
- * JSON, oversized bodies) the general handlers answer.
+ * RFC 9457 problems for the bandit endpoints, in the API's style ({@link io.qswarm.app.api.ApiErrors#problem}). The
+ * aggregate's refusals keep their {@link BanditError} as the code ({@code dimension-mismatch},
+ * {@code unknown-decision}, …). What it does not handle (invalid arguments, unreadable JSON, oversized bodies) the
+ * general handlers answer.
  */
 @RestControllerAdvice(assignableTypes = BanditController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BanditProblems {
-
-    static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:qswarm:problem:" + code));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
-        return problem;
-    }
 
     @ExceptionHandler(BanditRefusedException.class)
     ProblemDetail refused(BanditRefusedException e) {

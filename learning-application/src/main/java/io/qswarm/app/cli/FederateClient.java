@@ -15,8 +15,8 @@ import java.time.Duration;
 
 /**
  * The HTTP client of {@code ./qswarm federate} and {@code ./qswarm bandit}: rounds, sagas, deadlines and bandit
- * policies live in the running server, so the CLI asks it rather than opening the store. A refusal comes back as an RFC 9457 problem and becomes one line: its detail and
- * code.
+ * policies live in the running server, so the CLI asks it rather than opening the store. A refusal comes back as an
+ * RFC 9457 problem and becomes one line: its detail and code.
  */
 final class FederateClient {
 
