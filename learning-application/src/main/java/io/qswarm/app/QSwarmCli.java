@@ -2,6 +2,7 @@ package io.qswarm.app;
 
 import io.qswarm.app.cli.AuditCommand;
 import io.qswarm.app.cli.BacktestCommand;
+import io.qswarm.app.cli.BanditCommand;
 import io.qswarm.app.cli.EvaluateCommand;
 import io.qswarm.app.cli.ExportCommand;
 import io.qswarm.app.cli.ExportStreamsCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
             ExportStreamsCommand.class,
             RebuildCommand.class,
             FederateCommand.class,
+            BanditCommand.class,
             FederationProofCommand.class,
             CommandLine.HelpCommand.class
         })

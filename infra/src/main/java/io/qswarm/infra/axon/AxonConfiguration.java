@@ -1,5 +1,6 @@
 package io.qswarm.infra.axon;
 
+import io.qswarm.intelligence.domain.BanditPolicy;
 import io.qswarm.intelligence.domain.QTable;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -10,6 +11,7 @@ import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Wires the QTable aggregate with snapshots and a cache (both required in production: replaying a long stream from
- * H2 without them grows badly, see design.md) and makes Jackson the serializer for everything Axon stores.
+ * Wires the QTable and BanditPolicy aggregates with snapshots and a cache (both required in production: replaying a
+ * long stream from H2 without them grows badly, see design.md) and makes Jackson the serializer for everything Axon
+ * stores.
  *
  * <p>{@code qswarm.snapshot.threshold} sets the events between snapshots (0 disables them) and
  * {@code qswarm.aggregate.cache} turns the cache off; both exist for benchmarks of the naive design.
@@ -51,6 +54,12 @@ public class AxonConfiguration {
         return new ValueRecordsModule();
     }
 
+    /** Aggregates' event streams for runtimes that mirror an aggregate from its facts. */
+    @Bean
+    public EventStreams eventStreams(EventStore eventStore) {
+        return new EventStreams(eventStore);
+    }
+
     @Bean
     public Cache qTableCache(@Value("${qswarm.aggregate.cache:true}") boolean enabled) {
         return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
@@ -68,11 +77,38 @@ public class AxonConfiguration {
             @Value("${qswarm.snapshot.threshold:250}") int snapshotThreshold,
             Cache qTableCache,
             AggregateFactory<QTable> qTableFactory) {
-        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(QTable.class)
+        return configurer -> configurer.configureAggregate(
+                snapshottedAndCached(QTable.class, snapshotThreshold, qTableCache, qTableFactory));
+    }
+
+    /** Bandit policies have their own cache: a policy and a table never share an entry under one identifier. */
+    @Bean
+    public Cache banditPolicyCache(@Value("${qswarm.aggregate.cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    @Bean
+    public AggregateFactory<BanditPolicy> banditPolicyFactory() {
+        return new GenericAggregateFactory<>(BanditPolicy.class);
+    }
+
+    /** BanditPolicy: snapshots and cache as for QTable (a policy's stream grows by a few events per decision). */
+    @Bean
+    public ConfigurerModule banditPolicyAggregate(
+            @Value("${qswarm.snapshot.threshold:250}") int snapshotThreshold,
+            Cache banditPolicyCache,
+            AggregateFactory<BanditPolicy> banditPolicyFactory) {
+        return configurer -> configurer.configureAggregate(
+                snapshottedAndCached(BanditPolicy.class, snapshotThreshold, banditPolicyCache, banditPolicyFactory));
+    }
+
+    private static <A> AggregateConfigurer<A> snapshottedAndCached(
+            Class<A> type, int snapshotThreshold, Cache cache, AggregateFactory<A> factory) {
+        return AggregateConfigurer.defaultConfiguration(type)
                 .configureSnapshotTrigger(c -> snapshotThreshold > 0
                         ? new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold)
                         : NoSnapshotTriggerDefinition.INSTANCE)
-                .configureCache(c -> qTableCache)
-                .configureAggregateFactory(c -> qTableFactory));
+                .configureCache(c -> cache)
+                .configureAggregateFactory(c -> factory);
     }
 }

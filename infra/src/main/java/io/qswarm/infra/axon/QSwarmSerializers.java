@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.qswarm.intelligence.bandit.BanditPosterior;
+import io.qswarm.intelligence.bandit.LinearPosterior;
+import io.qswarm.intelligence.bandit.SufficientStatistics;
+import io.qswarm.intelligence.domain.BanditPolicy;
 import io.qswarm.intelligence.domain.FunctionTable;
 import io.qswarm.intelligence.domain.QTable;
 import org.axonframework.serialization.Serializer;
@@ -31,6 +35,12 @@ public final class QSwarmSerializers {
         // of a table with a value function (value equality, mutated only by the aggregate's handlers).
         mapper.addMixIn(QTable.class, FieldsOnly.class);
         mapper.addMixIn(FunctionTable.class, FieldsOnly.class);
+        // A bandit policy's snapshot: the aggregate and its posterior (per-origin statistics and per-action inverse),
+        // restored bit for bit; LinearPosterior's transient scratch space is rebuilt on first use.
+        mapper.addMixIn(BanditPolicy.class, FieldsOnly.class);
+        mapper.addMixIn(BanditPosterior.class, FieldsOnly.class);
+        mapper.addMixIn(LinearPosterior.class, FieldsOnly.class);
+        mapper.addMixIn(SufficientStatistics.class, FieldsOnly.class);
         return mapper;
     }
 

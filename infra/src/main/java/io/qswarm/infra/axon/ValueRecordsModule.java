@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.qswarm.intelligence.api.AgentId;
 import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.StateKey;
+import io.qswarm.intelligence.bandit.api.BanditPolicyId;
 import io.qswarm.intelligence.valuefunction.Feature;
 import io.qswarm.intelligence.valuefunction.Parameters;
 import io.qswarm.intelligence.valuefunction.ValueFunction;
@@ -24,7 +25,8 @@ import java.util.ArrayList;
 import java.util.function.Function;
 
 /**
- * Writes the single-value identifier records ({@link QTableId}, {@link AgentId}, {@link StateKey}) as plain JSON
+ * Writes the single-value identifier records ({@link QTableId}, {@link AgentId}, {@link StateKey},
+ * {@link BanditPolicyId}) as plain JSON
  * strings, in stored events and in the REST API alike, and reads them back through their validating constructors.
  *
  * <p>Also gives the value-function types their JSON form (the domain module has no Jackson dependency, so mix-ins
@@ -40,6 +42,7 @@ public class ValueRecordsModule extends SimpleModule {
         register(QTableId.class, QTableId::new);
         register(AgentId.class, AgentId::new);
         register(StateKey.class, StateKey::new);
+        register(BanditPolicyId.class, BanditPolicyId::new);
         setMixInAnnotation(ValueFunctionSpec.class, SpecTypes.class);
         setMixInAnnotation(Feature.class, FeatureTypes.class);
         addSerializer(ValueFunction.class, new FunctionSerializer());

@@ -27,9 +27,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * A refused request stored nothing: commands are validated before any event is applied.
  */
 @RestControllerAdvice
-class ApiErrors extends ResponseEntityExceptionHandler {
+public class ApiErrors extends ResponseEntityExceptionHandler {
 
-    static ProblemDetail problem(HttpStatus status, String code, String detail) {
+    /** The API's problem: {@code type} {@code urn:qswarm:problem:<code>}, the status's title, a {@code code}. */
+    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:qswarm:problem:" + code));
         problem.setTitle(status.getReasonPhrase());

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The HTTP client of {@code ./qswarm federate}: rounds, sagas and deadlines live in the running server, so the CLI asks
- * it rather than opening the store. A refusal comes back as an RFC 9457 problem and becomes one line: its detail and
- * code.
+ * The HTTP client of {@code ./qswarm federate} and {@code ./qswarm bandit}: rounds, sagas, deadlines and bandit
+ * policies live in the running server, so the CLI asks it rather than opening the store. A refusal comes back as an
+ * RFC 9457 problem and becomes one line: its detail and code.
  */
 final class FederateClient {
 
@@ -50,8 +50,12 @@ final class FederateClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Posts {@code body} as it is, of {@code contentType} (a log file, for instance). */
+    JsonNode post(String path, byte[] body, String contentType) {
+        return send("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
     private JsonNode send(String method, String path, Object body) {
-        URI uri = URI.create(server.toString().replaceAll("/+$", "") + path);
         HttpRequest.BodyPublisher publisher;
         try {
             publisher = body == null
@@ -60,9 +64,14 @@ final class FederateClient {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the request: " + e.getMessage(), e);
         }
+        return send(method, path, publisher, "application/json");
+    }
+
+    private JsonNode send(String method, String path, HttpRequest.BodyPublisher publisher, String contentType) {
+        URI uri = URI.create(server.toString().replaceAll("/+$", "") + path);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, publisher)
                 .build();
