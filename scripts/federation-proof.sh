@@ -3,7 +3,8 @@
 # tables on an H2 file store of their own:
 #   speedup     K in {1, 2, 4, 8} Taxi agents federating every 5 episodes (full mesh, visit-weighted mean): steps per
 #               agent until the greedy return reaches 7.5, 3 seeds; with the one-shared-table reference. ~25 min on 2 cores.
-#   speedup-learning-rate  the same with the learning-rate table merge (ADR 0014) instead of the visit-weighted mean.
+#   speedup-learning-rate  the same with the learning-rate table merge (ADR 0014) and a round every episode
+#               (SYNC_EVERY, default 1). ~60 min on 2 cores.
 #   robustness  7 honest agents and 3 poisoned peers (sign flip x10, random values; and a control without them), for
 #               the visit-weighted mean, the median and the trimmed mean (beta 0.34), 10 rounds, 2 seeds. ~20 min.
 # Usage: scripts/federation-proof.sh [all|speedup|speedup-learning-rate|robustness]
@@ -55,7 +56,8 @@ if [[ "$what" == all || "$what" == speedup ]]; then
     run speedup --speedup --seeds "${SPEEDUP_SEEDS:-3}"
 fi
 if [[ "$what" == all || "$what" == speedup-learning-rate ]]; then
-    run speedup-learning-rate --speedup --table-merge learning-rate --seeds "${SPEEDUP_SEEDS:-3}"
+    run speedup-learning-rate --speedup --table-merge learning-rate --sync-every "${SYNC_EVERY:-1}" \
+        --seeds "${SPEEDUP_SEEDS:-3}"
 fi
 if [[ "$what" == all || "$what" == robustness ]]; then
     run robustness --robustness --seeds "${ROBUSTNESS_SEEDS:-2}"

@@ -20,6 +20,34 @@ public final class EntryAggregation {
         return Aggregated.of(weightedMean(opinions), opinions);
     }
 
+    /**
+     * The mean weighted by what each opinion knows beyond the others: with {@code m[o] = min_i V_i[o]} (an origin an
+     * opinion lacks counts 0), {@code u_i = Σ_o (V_i[o] − m[o])} and {@code q = Σ u_i·q_i / Σ u_i}; when no opinion
+     * knows more than the others ({@code Σ u_i = 0}) the visit-weighted mean. An opinion that only echoes knowledge
+     * every source shares (an entry merged last round and sent again) weighs nothing next to one that learned
+     * something new; sources with disjoint histories weigh exactly as in the visit-weighted mean. Used with the
+     * learning-rate table merge (ADR 0014).
+     */
+    public static Aggregated freshWeightedMean(List<Opinion> opinions) {
+        checked(opinions);
+        var common = new java.util.HashMap<String, Long>(opinions.get(0).visitsByOrigin());
+        for (Opinion opinion : opinions.subList(1, opinions.size())) {
+            common.replaceAll(
+                    (origin, count) -> Math.min(count, opinion.visitsByOrigin().getOrDefault(origin, 0L)));
+        }
+        double weighted = 0;
+        double total = 0;
+        for (Opinion opinion : opinions) {
+            long fresh = 0;
+            for (var origin : opinion.visitsByOrigin().entrySet()) {
+                fresh += origin.getValue() - common.getOrDefault(origin.getKey(), 0L);
+            }
+            weighted += fresh * opinion.q();
+            total += fresh;
+        }
+        return Aggregated.of(total == 0 ? weightedMean(opinions) : weighted / total, opinions);
+    }
+
     /** {@code q = max_i q_i}. */
     public static Aggregated max(List<Opinion> opinions) {
         List<Opinion> sorted = sorted(opinions);

@@ -1,6 +1,7 @@
 package io.qswarm.federation.aggregation;
 
 import io.qswarm.federation.api.AggregationRule;
+import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.PeerEntry;
 import io.qswarm.intelligence.api.QTableId;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
  * Aggregates the knowledge of a participant's sources with an {@link AggregationRule}: entry by entry for the mean,
  * max, min, median and trimmed mean; for Krum and Multi-Krum, first the sources are selected over their whole vectors,
  * then each entry is the visit-weighted mean of the selected sources that sent it (an entry no selected source sent is
- * left out). Pure and deterministic: the result depends only on the rule and the contributions, not their order.
+ * left out; with the learning-rate table merge the mean weighs what each source knows beyond the others,
+ * {@link EntryAggregation#freshWeightedMean}). Pure and deterministic: the result depends only on the rule and the contributions, not their order.
  */
 public final class RoundAggregation {
 
@@ -76,7 +78,9 @@ public final class RoundAggregation {
 
     private static Aggregated entry(AggregationRule rule, List<Opinion> opinions) {
         return switch (rule.strategy()) {
-            case VISIT_WEIGHTED_MEAN, KRUM, MULTI_KRUM -> EntryAggregation.visitWeightedMean(opinions);
+            case VISIT_WEIGHTED_MEAN, KRUM, MULTI_KRUM -> rule.tableMerge() == MergeStrategy.LEARNING_RATE
+                    ? EntryAggregation.freshWeightedMean(opinions)
+                    : EntryAggregation.visitWeightedMean(opinions);
             case MAX -> EntryAggregation.max(opinions);
             case MIN -> EntryAggregation.min(opinions);
             case MEDIAN -> EntryAggregation.weightedMedian(opinions);

@@ -45,6 +45,45 @@ class EntryAggregationTest {
         assertThat(result.visits()).isEqualTo(10);
     }
 
+    @Nested
+    class FreshWeightedMean {
+
+        @Test
+        void sourcesWithDisjointHistoriesWeighAsInTheVisitWeightedMean() {
+            // no origin is known to every source: m = 0, u = w, q = 3.7 as above
+            assertThat(EntryAggregation.freshWeightedMean(FOUR).q()).isCloseTo(3.7, within(1e-12));
+        }
+
+        @Test
+        void anEchoOfSharedKnowledgeWeighsNothingNextToFreshExperience() {
+            // a learned 2 more on top of what all three share (a:10, b:10), b and c only echo it
+            var fresh = new Opinion(QTableId.of("a"), 8.0, Map.of("a", 12L, "b", 10L));
+            var echoB = new Opinion(QTableId.of("b"), 2.0, Map.of("a", 10L, "b", 10L));
+            var echoC = new Opinion(QTableId.of("c"), 2.0, Map.of("a", 10L, "b", 10L));
+            // m = (a:10, b:10); u = (2, 0, 0): q = 8.0 (the visit-weighted mean would give (22·8 + 40·2)/62 = 4.13)
+            Aggregated result = EntryAggregation.freshWeightedMean(List.of(fresh, echoB, echoC));
+
+            assertThat(result.q()).isEqualTo(8.0);
+            assertThat(result.visitsByOrigin()).isEqualTo(Map.of("a", 12L, "b", 10L));
+            assertThat(EntryAggregation.visitWeightedMean(List.of(fresh, echoB, echoC))
+                            .q())
+                    .isCloseTo(256.0 / 62, within(1e-12));
+        }
+
+        @Test
+        void twoFreshSourcesWeighByWhatEachAddsAndIdenticalOnesByTheirVisits() {
+            // m = (a:10, b:10, c:0); u_a = 1, u_b = 3, u_c = 0 + c's 0: q = (1·4 + 3·8) / 4 = 7
+            var a = new Opinion(QTableId.of("a"), 4.0, Map.of("a", 11L, "b", 10L));
+            var b = new Opinion(QTableId.of("b"), 8.0, Map.of("a", 10L, "b", 13L));
+            var c = new Opinion(QTableId.of("c"), 0.0, Map.of("a", 10L, "b", 10L));
+            assertThat(EntryAggregation.freshWeightedMean(List.of(a, b, c)).q()).isEqualTo(7.0);
+            // identical knowledge everywhere: u = 0 for all, so the visit-weighted mean (20·1 + 20·3)/40 = 2
+            var x = new Opinion(QTableId.of("x"), 1.0, Map.of("a", 10L, "b", 10L));
+            var y = new Opinion(QTableId.of("y"), 3.0, Map.of("a", 10L, "b", 10L));
+            assertThat(EntryAggregation.freshWeightedMean(List.of(x, y)).q()).isEqualTo(2.0);
+        }
+    }
+
     @Test
     void maxAndMinTakeTheExtremeValuesAndCountEveryOpinionsVisits() {
         // max = c's 10.0, min = a's 1.0

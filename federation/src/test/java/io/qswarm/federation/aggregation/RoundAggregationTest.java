@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.qswarm.federation.api.AggregationRule;
+import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.PeerEntry;
 import io.qswarm.intelligence.api.QTableId;
 import io.qswarm.intelligence.api.StateKey;
@@ -46,6 +47,24 @@ class RoundAggregationTest {
         assertThat(mean.get(0).q()).isCloseTo(3.6, within(1e-12));
         assertThat(mean.get(0).visitsByOrigin()).isEqualTo(Map.of("a", 1L, "b", 3L, "c", 1L));
         assertThat(mean.get(1)).isEqualTo(new PeerEntry(StateKey.of("s2"), "go", 6, 2, Map.of("b", 2L)));
+    }
+
+    @Test
+    void withTheLearningRateTableMergeTheMeanWeighsWhatEachSourceAddsBeyondTheOthers() {
+        // a learned 2 more of s1 on top of what b echoes from the last round (a:5, b:5)
+        var fresh = SourceKnowledge.of(
+                QTableId.of("a"), List.of(new PeerEntry(StateKey.of("s1"), "go", 9, 0, Map.of("a", 7L, "b", 5L))));
+        var echo = SourceKnowledge.of(
+                QTableId.of("b"), List.of(new PeerEntry(StateKey.of("s1"), "go", 1, 0, Map.of("a", 5L, "b", 5L))));
+        AggregationRule learningRate = AggregationRule.visitWeightedMean().withTableMerge(MergeStrategy.LEARNING_RATE);
+
+        var aggregate = (RoundAggregation.Aggregate) RoundAggregation.aggregate(learningRate, List.of(echo, fresh));
+        var plain = (RoundAggregation.Aggregate)
+                RoundAggregation.aggregate(AggregationRule.visitWeightedMean(), List.of(echo, fresh));
+
+        // then the fresh value, not (12·9 + 10·1)/22 = 5.36 as the visit-weighted mean gives
+        assertThat(aggregate.entries().get(0).q()).isEqualTo(9.0);
+        assertThat(plain.entries().get(0).q()).isCloseTo(118.0 / 22, within(1e-12));
     }
 
     @Test
