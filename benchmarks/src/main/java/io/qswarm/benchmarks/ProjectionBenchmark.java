@@ -45,7 +45,8 @@ import org.axonframework.queryhandling.QueryGateway;
  *   <li><b>Catch-up throughput</b> per processor batch size: a store holding {@code --updates} Taxi updates (written
  *       first through the aggregate, write rate measured in the same run) is opened with every read model at position
  *       zero; the time until each one reaches the head gives its events/s and updates/s.
- *   <li><b>Lag under sustained load</b>: writers record 1,000-update batches as fast as they can for {@code
+ *   <li><b>Lag under sustained load</b>: writers record 1,000-update batches as fast as they can (or, with {@code
+ *       --write-rate}, paced to that many updates/s in all, as a training runtime writes) for {@code
  *       --lag-seconds} while a probe records one experience on its own table every 250 ms and times how long until
  *       the summary, confidence and exploration models all show it.
  *   <li><b>Query latency</b> on one table of {@code --query-entries} entries (20 % states × 5 actions): each query
@@ -145,7 +146,7 @@ public final class ProjectionBenchmark {
         }
         int batch = intOption("processor-batch-size", 10);
         if (options.getOrDefault("phases", "catchup,lag,query").contains("lag")) {
-            lag(batch, intOption("lag-seconds", 30), intOption("writers", 1));
+            lag(batch, intOption("lag-seconds", 30), intOption("writers", 1), intOption("write-rate", 0));
         }
         if (options.getOrDefault("phases", "catchup,lag,query").contains("query")) {
             queries(batch, intOption("query-entries", 100_000), intOption("queries", 2_000));
@@ -308,7 +309,8 @@ public final class ProjectionBenchmark {
                 .getProcessCpuTime();
     }
 
-    private void lag(int processorBatchSize, int seconds, int writers) throws Exception {
+    /** @param rate updates per second written by all writers together, paced; 0: as fast as they can */
+    private void lag(int processorBatchSize, int seconds, int writers, int rate) throws Exception {
         var store = new H2Store(work.resolve("lag"));
         try (var side = ReadSide.start(store, processorBatchSize)) {
             var running = new AtomicBoolean(true);
@@ -320,12 +322,17 @@ public final class ProjectionBenchmark {
                     var writer = new CommandWriter(side.commands());
                     QTableId table = writer.createTable("load-" + id);
                     var experiences = new TaxiExperiences(100 + id);
+                    long began = System.nanoTime();
                     for (int i = 1; running.get(); i++) {
                         TaxiExperiences.Batch batch = experiences.next(COMMAND_SIZE);
                         side.commands()
                                 .sendAndWait(new RecordExperiences(
                                         table, "load-" + i, batch.experiences(), batch.endsEpisode()));
                         written.addAndGet(COMMAND_SIZE);
+                        if (rate > 0) { // batch i is due at i·COMMAND_SIZE·writers/rate seconds after the start
+                            long due = began + (long) (i * (double) COMMAND_SIZE * writers / rate * 1e9);
+                            sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                        }
                     }
                 });
                 thread.start();
@@ -363,7 +370,9 @@ public final class ProjectionBenchmark {
             double[] sorted =
                     lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             line("");
-            line("### Lag under sustained load (processor batch size %d, %d writer(s))", processorBatchSize, writers);
+            line(
+                    "### Lag under sustained load (processor batch size %d, %d writer(s), %s)",
+                    processorBatchSize, writers, rate > 0 ? "paced to " + rate + " updates/s" : "as fast as they can");
             line("");
             line(
                     "%,d updates written in %.0f s (%,.0f updates/s) while %d probes measured the time from the"
