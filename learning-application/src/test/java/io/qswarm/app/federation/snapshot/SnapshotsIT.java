@@ -71,6 +71,7 @@ class SnapshotsIT {
                         "--qswarm.data-dir=" + alphaData,
                         "--qswarm.federation.peer-id=alpha",
                         "--qswarm.federation.sync.enabled=false",
+                        "--qswarm.federation.snapshots.max-uncompressed-bytes=4096",
                         "--spring.main.banner-mode=off");
         alphaUrl = "http://127.0.0.1:"
                 + ((WebServerApplicationContext) alpha).getWebServer().getPort();
@@ -216,6 +217,35 @@ class SnapshotsIT {
                 HttpStatus.CONFLICT,
                 "table-mismatch");
         assertThat(events(local)).isEqualTo(1);
+    }
+
+    @Test
+    void aTableBeyondTheSnapshotLimitIsNotPublished() {
+        // given a table of alpha with 40 states: more than alpha's 4 KiB limit once written out
+        String table = "big-" + run;
+        alphaTable(table, "e-1", "s0");
+        var steps = new StringBuilder();
+        for (int s = 1; s <= 40; s++) {
+            steps.append(s == 1 ? "" : ",")
+                    .append("{\"state\":\"state-%d\",\"action\":\"left\",\"reward\":%d,\"terminal\":true}"
+                            .formatted(s, s));
+        }
+        assertThat(post(
+                                peerHttp,
+                                alphaUrl + "/api/v1/tables/" + table + "/experiences",
+                                "{\"idempotencyKey\":\"e-2\",\"experiences\":[" + steps + "]}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        // then
+        problem(
+                post(peerHttp, alphaUrl + "/api/v1/snapshots/" + table, ""),
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "payload-too-large");
+        problem(
+                peerHttp.getForEntity(alphaUrl + "/api/v1/snapshots/" + table, JsonNode.class),
+                HttpStatus.NOT_FOUND,
+                "unknown-table");
     }
 
     @Test
