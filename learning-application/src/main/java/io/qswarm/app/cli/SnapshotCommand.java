@@ -34,6 +34,18 @@ class SnapshotCommand implements Runnable {
         return "/api/v1/snapshots/" + FederateClient.segment(table);
     }
 
+    /** Base of the snapshot subcommands: their parent is this command, whose parent holds the server. */
+    abstract static class SnapshotSubcommand extends FederateCommand.Subcommand {
+
+        @ParentCommand
+        SnapshotCommand snapshots;
+
+        @Override
+        FederateCommand root() {
+            return snapshots.parent;
+        }
+    }
+
     /** One manifest line in a few words. */
     static String describe(JsonNode line) {
         return line.path("version").asText() + "  " + line.path("created_at").asText() + "  samples "
@@ -48,21 +60,13 @@ class SnapshotCommand implements Runnable {
             name = "publish",
             mixinStandardHelpOptions = true,
             description = "Publish a table's current knowledge as its next version.")
-    static class Publish extends FederateCommand.Subcommand {
-
-        @ParentCommand
-        SnapshotCommand snapshots;
+    static class Publish extends SnapshotSubcommand {
 
         @Option(names = "--table", required = true)
         String table;
 
         @Option(names = "--bump", description = "patch, minor or major (default: the one the version rules require)")
         String bump;
-
-        @Override
-        FederateCommand root() {
-            return snapshots.parent;
-        }
 
         @Override
         public Integer call() {
@@ -81,18 +85,10 @@ class SnapshotCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The published versions of a table.")
-    static class ListVersions extends FederateCommand.Subcommand {
-
-        @ParentCommand
-        SnapshotCommand snapshots;
+    static class ListVersions extends SnapshotSubcommand {
 
         @Option(names = "--table", required = true)
         String table;
-
-        @Override
-        FederateCommand root() {
-            return snapshots.parent;
-        }
 
         @Override
         public Integer call() {
@@ -107,10 +103,7 @@ class SnapshotCommand implements Runnable {
             name = "fetch",
             mixinStandardHelpOptions = true,
             description = "Fetch a peer's snapshots of a table, trust the newest valid one, optionally apply it.")
-    static class Fetch extends FederateCommand.Subcommand {
-
-        @ParentCommand
-        SnapshotCommand snapshots;
+    static class Fetch extends SnapshotSubcommand {
 
         @Option(names = "--peer", required = true, description = "a registered peer")
         String peer;
@@ -126,11 +119,6 @@ class SnapshotCommand implements Runnable {
 
         @Option(names = "--into", description = "that table (default PEER.TABLE, created when missing)")
         String into;
-
-        @Override
-        FederateCommand root() {
-            return snapshots.parent;
-        }
 
         @Override
         public Integer call() {
