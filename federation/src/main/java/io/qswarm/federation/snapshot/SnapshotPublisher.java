@@ -33,6 +33,16 @@ public final class SnapshotPublisher {
      *     OVERSIZED} beyond the limits
      */
     public Published publish(KnowledgeSnapshot snapshot) {
+        return publish(snapshot, null);
+    }
+
+    /**
+     * Publishes the next version of the snapshot's table with the bump asked for ({@code PATCH}, {@code MINOR},
+     * {@code MAJOR}, or null for the one {@link VersionBump} requires).
+     *
+     * @throws SnapshotRefusedException also {@code BUMP_TOO_SMALL} when the rules require a larger bump
+     */
+    public Published publish(KnowledgeSnapshot snapshot, VersionBump.Kind bump) {
         Checks.required("snapshot", snapshot);
         String table = snapshot.table().tableId().value();
         return store.locked(table, () -> {
@@ -41,7 +51,7 @@ public final class SnapshotPublisher {
                     .orElse(null);
             Descriptor descriptor = Descriptor.of(snapshot);
             long samples = snapshot.samples();
-            VersionBump.Next next = VersionBump.next(latest, descriptor, samples);
+            VersionBump.Next next = VersionBump.next(latest, descriptor, samples, bump);
             byte[] payload = SnapshotPayload.encode(snapshot, limits);
             var unsigned = new ManifestLine(
                     table,

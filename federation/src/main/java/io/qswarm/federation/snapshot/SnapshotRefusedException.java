@@ -7,6 +7,8 @@ public class SnapshotRefusedException extends RuntimeException {
     public enum Reason {
         /** Publisher: same representation and hyper-parameters, no more samples than the latest version. */
         NOTHING_NEW,
+        /** Publisher: the bump asked for is smaller than the rules require (e.g. a patch after a new action space). */
+        BUMP_TOO_SMALL,
         /** The compressed or uncompressed payload exceeds the configured limit. */
         OVERSIZED,
         /** A manifest line that is not valid JSON or misses or mangles a field. */

@@ -137,7 +137,7 @@ public final class SnapshotStore {
     }
 
     /** Writes a file under a temporary name in the same directory, forces it to disk, and moves it into place. */
-    static void writeAtomically(Path target, byte[] bytes) {
+    public static void writeAtomically(Path target, byte[] bytes) {
         try {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");

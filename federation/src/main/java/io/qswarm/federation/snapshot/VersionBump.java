@@ -1,5 +1,7 @@
 package io.qswarm.federation.snapshot;
 
+import java.util.Locale;
+
 /**
  * The version rules: the next version of a table given its latest published one.
  *
@@ -10,6 +12,9 @@ package io.qswarm.federation.snapshot;
  *   <li>more samples (experiences) than the latest: next patch;
  *   <li>otherwise there is nothing new to publish: refused.
  * </ul>
+ *
+ * A publisher may ask for a larger bump than the rules require (a major to mark a break the descriptor cannot see),
+ * never for a smaller one.
  */
 public final class VersionBump {
 
@@ -32,6 +37,50 @@ public final class VersionBump {
      *     hyper-parameters and no more samples
      */
     public static Next next(ManifestLine latest, Descriptor descriptor, long samples) {
+        return next(latest, descriptor, samples, null);
+    }
+
+    /**
+     * The next version with the bump asked for ({@code PATCH}, {@code MINOR} or {@code MAJOR}; null: the one the rules
+     * require). The first version is {@link SnapshotVersion#FIRST} whatever is asked.
+     *
+     * @throws SnapshotRefusedException {@code NOTHING_NEW} as {@link #next(ManifestLine, Descriptor, long)}; {@code
+     *     BUMP_TOO_SMALL} when the rules require a larger bump than the one asked for
+     */
+    public static Next next(ManifestLine latest, Descriptor descriptor, long samples, Kind requested) {
+        if (requested == Kind.FIRST) {
+            throw new IllegalArgumentException("ask for a patch, minor or major bump");
+        }
+        Next required = required(latest, descriptor, samples);
+        if (requested == null || required.kind() == Kind.FIRST || requested == required.kind()) {
+            return required;
+        }
+        // MAJOR, MINOR, PATCH are declared from the largest bump to the smallest
+        if (requested.ordinal() > required.kind().ordinal()) {
+            throw new SnapshotRefusedException(
+                    SnapshotRefusedException.Reason.BUMP_TOO_SMALL,
+                    "table " + latest.table() + " needs a " + name(required.kind()) + " bump after "
+                            + latest.version() + " (" + why(required.kind()) + "), a " + name(requested)
+                            + " bump was asked for");
+        }
+        SnapshotVersion version =
+                switch (requested) {
+                    case MAJOR -> latest.version().nextMajor();
+                    case MINOR -> latest.version().nextMinor();
+                    default -> latest.version().nextPatch();
+                };
+        return new Next(version, requested);
+    }
+
+    private static String name(Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String why(Kind kind) {
+        return kind == Kind.MAJOR ? "its representation changed" : "its hyper-parameters changed";
+    }
+
+    private static Next required(ManifestLine latest, Descriptor descriptor, long samples) {
         if (latest == null) {
             return new Next(SnapshotVersion.FIRST, Kind.FIRST);
         }

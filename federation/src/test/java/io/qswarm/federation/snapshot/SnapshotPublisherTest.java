@@ -219,4 +219,66 @@ class SnapshotPublisherTest {
             assertThat(published.line().version()).hasToString("v2.0.0");
         }
     }
+
+    @Nested
+    class AskedBumps {
+
+        @Test
+        void aLargerBumpThanTheRulesRequireIsTaken() {
+            var publisher = publisher();
+            publisher.publish(withTable(aTable(3, 4)), VersionBump.Kind.PATCH);
+
+            var published = publisher.publish(withTable(aTable(3, 5)), VersionBump.Kind.MAJOR);
+
+            assertThat(published.line().version()).hasToString("v2.0.0");
+            assertThat(published.bump()).isEqualTo(VersionBump.Kind.MAJOR);
+        }
+
+        @Test
+        void aMinorAskedForMoreDataResetsThePatch() {
+            var publisher = publisher();
+            publisher.publish(withTable(aTable(3, 4)));
+            publisher.publish(withTable(aTable(3, 5)));
+
+            assertThat(publisher
+                            .publish(withTable(aTable(3, 6)), VersionBump.Kind.MINOR)
+                            .line()
+                            .version())
+                    .hasToString("v1.1.0");
+        }
+
+        @Test
+        void aSmallerBumpThanTheRulesRequireIsRefusedAndNothingIsWritten() {
+            var publisher = publisher();
+            publisher.publish(withTable(aTable(3, 4)));
+
+            assertThatThrownBy(() -> publisher.publish(
+                            withTable(aTable(3, 5, ACTIONS, LearningRule.Q_LEARNING, 0.3, 0.99)),
+                            VersionBump.Kind.PATCH))
+                    .isInstanceOf(SnapshotRefusedException.class)
+                    .hasMessageContaining("needs a minor bump after v1.0.0")
+                    .extracting(e -> ((SnapshotRefusedException) e).reason())
+                    .isEqualTo(SnapshotRefusedException.Reason.BUMP_TOO_SMALL);
+            assertThat(store().lines(TABLE)).hasSize(1);
+        }
+
+        @Test
+        void nothingNewIsRefusedWhateverTheBump() {
+            var publisher = publisher();
+            publisher.publish(withTable(aTable(3, 4)));
+
+            assertThatThrownBy(() -> publisher.publish(withTable(aTable(3, 4)), VersionBump.Kind.MAJOR))
+                    .extracting(e -> ((SnapshotRefusedException) e).reason())
+                    .isEqualTo(SnapshotRefusedException.Reason.NOTHING_NEW);
+        }
+
+        @Test
+        void theFirstVersionIsV100WhateverIsAsked() {
+            assertThat(publisher()
+                            .publish(withTable(aTable(3, 4)), VersionBump.Kind.MAJOR)
+                            .line()
+                            .version())
+                    .isEqualTo(SnapshotVersion.FIRST);
+        }
+    }
 }

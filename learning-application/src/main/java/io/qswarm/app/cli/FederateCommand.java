@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "federate",
         mixinStandardHelpOptions = true,
-        description = "Form swarms, start and follow rounds, and register peers on a running server.",
+        description =
+                "Form swarms, start and follow rounds, register peers and exchange snapshots on a running server.",
         subcommands = {
             FederateCommand.Form.class,
             FederateCommand.Join.class,
@@ -31,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
             FederateCommand.Status.class,
             FederateCommand.ListSwarms.class,
             FederateCommand.Identity.class,
-            FederateCommand.Peers.class
+            FederateCommand.Peers.class,
+            SnapshotCommand.class
         })
 public class FederateCommand implements Runnable {
 

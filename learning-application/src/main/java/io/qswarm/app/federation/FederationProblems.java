@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class FederationProblems {
+public class FederationProblems {
 
-    static ProblemDetail problem(HttpStatus status, String code, String detail) {
+    /** A problem of type {@code urn:qswarm:problem:<code>} with the {@code code} property. */
+    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:qswarm:problem:" + code));
         problem.setTitle(status.getReasonPhrase());

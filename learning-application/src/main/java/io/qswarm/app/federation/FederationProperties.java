@@ -1,5 +1,7 @@
 package io.qswarm.app.federation;
 
+import io.qswarm.federation.snapshot.SnapshotLimits;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param snapshotEvery events between snapshots of a swarm (default 250)
  * @param sync when rounds start by themselves
  * @param transport how packets are sent to peers
+ * @param snapshots where knowledge snapshots are published and kept
  */
 @ConfigurationProperties("qswarm.federation")
 public record FederationProperties(
@@ -21,7 +24,8 @@ public record FederationProperties(
         Long maxPacketBytes,
         Integer snapshotEvery,
         Sync sync,
-        Transport transport) {
+        Transport transport,
+        Snapshots snapshots) {
 
     public FederationProperties {
         replayWindow = replayWindow == null ? Duration.ofMinutes(2) : replayWindow;
@@ -40,6 +44,7 @@ public record FederationProperties(
         }
         sync = sync == null ? new Sync(null, null, null, null) : sync;
         transport = transport == null ? new Transport(null, null, null, null) : transport;
+        snapshots = snapshots == null ? new Snapshots(null, null, null, null) : snapshots;
     }
 
     /**
@@ -80,6 +85,38 @@ public record FederationProperties(
             if (attempts < 1 || threads < 1) {
                 throw new IllegalArgumentException("qswarm.federation.transport attempts and threads must be >= 1");
             }
+        }
+    }
+
+    /**
+     * @param directory where snapshots live: {@code published/<table>/} this deployment's, {@code peers/<peer>/} those
+     *     fetched from peers (default {@code <qswarm.data-dir>/snapshots})
+     * @param keep verified versions kept per fetched table (default 5)
+     * @param maxCompressedBytes the largest snapshot file published or fetched (default 64 MiB)
+     * @param maxUncompressedBytes the most a snapshot may inflate to (default 512 MiB)
+     */
+    public record Snapshots(Path directory, Integer keep, Long maxCompressedBytes, Long maxUncompressedBytes) {
+
+        public Snapshots {
+            keep = keep == null ? 5 : keep;
+            if (keep < 1) {
+                throw new IllegalArgumentException("qswarm.federation.snapshots.keep must be at least 1, was " + keep);
+            }
+            maxCompressedBytes =
+                    maxCompressedBytes == null ? SnapshotLimits.DEFAULT.maxCompressedBytes() : maxCompressedBytes;
+            maxUncompressedBytes =
+                    maxUncompressedBytes == null ? SnapshotLimits.DEFAULT.maxUncompressedBytes() : maxUncompressedBytes;
+            new SnapshotLimits(maxCompressedBytes, maxUncompressedBytes); // refuses limits out of range
+        }
+
+        /** The limits; refuses settings out of range. */
+        public SnapshotLimits limits() {
+            return new SnapshotLimits(maxCompressedBytes, maxUncompressedBytes);
+        }
+
+        /** The snapshot directory: the configured one, or {@code snapshots} under the data directory. */
+        public Path directoryUnder(Path dataDir) {
+            return directory != null ? directory : dataDir.resolve("snapshots");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.qswarm.app.federation;
 
+import io.qswarm.federation.snapshot.SnapshotSigner;
 import io.qswarm.federation.transport.PeerId;
 import io.qswarm.federation.transport.PeerKey;
 import java.io.IOException;
@@ -69,6 +70,11 @@ public final class PeerIdentity {
     /** The private key, for this deployment's packet signer only. */
     PrivateKey privateKey() {
         return load().privateKey();
+    }
+
+    /** The signer of this deployment's knowledge snapshots: the same key, with the peer id as key id. */
+    public SnapshotSigner snapshotSigner() {
+        return new SnapshotSigner(id().value(), privateKey());
     }
 
     public Path directory() {

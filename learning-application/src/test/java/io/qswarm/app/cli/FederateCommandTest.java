@@ -206,6 +206,79 @@ class FederateCommandTest {
     }
 
     @Nested
+    class Snapshots {
+
+        private static final String LINE = "{\"version\":\"v1.0.1\",\"created_at\":\"2026-12-05T21:00:00Z\","
+                + "\"samples\":24,\"dimensions\":{\"states\":6,\"actions\":2,\"entries\":12},\"size\":310,"
+                + "\"source_event_position\":37,\"signer_key_id\":\"alpha\",\"sha256\":\"ab12\"}";
+
+        @Test
+        void publishSendsTheBumpAndPrintsTheVersion() {
+            answer = "{\"bump\":\"patch\",\"line\":" + LINE + "}";
+
+            assertThat(run("snapshot", "publish", "--table", "t 1", "--bump", "patch"))
+                    .as("%s", err)
+                    .isZero();
+
+            assertThat(requests).containsExactly("POST /api/v1/snapshots/t%201");
+            assertThat(bodies.get(0).toString()).isEqualTo("{\"bump\":\"patch\"}");
+            assertThat(out.toString())
+                    .contains("published v1.0.1 of t 1 (patch)")
+                    .contains("v1.0.1  2026-12-05T21:00:00Z  samples 24  entries 12  310 B  event 37  signer alpha")
+                    .contains("sha256 ab12");
+        }
+
+        @Test
+        void listPrintsOneLinePerVersion() {
+            answer = "[" + LINE + "," + LINE.replace("v1.0.1", "v1.1.0") + "]";
+
+            assertThat(run("snapshot", "list", "--table", "t1")).isZero();
+
+            assertThat(requests).containsExactly("GET /api/v1/snapshots/t1");
+            assertThat(out.toString().lines()).hasSize(2).last().asString().startsWith("v1.1.0  ");
+        }
+
+        @Test
+        void fetchPrintsTheTrustedVersionTheRejectionsAndTheMerge() {
+            answer = "{\"peer\":\"alpha\",\"table\":\"t1\",\"major\":1,\"trusted\":" + LINE + ","
+                    + "\"changed\":true,\"downloaded\":[\"v1.0.1\",\"v1.0.2\"],"
+                    + "\"rejected\":[{\"version\":\"v1.0.2\",\"reason\":\"HASH_MISMATCH\",\"detail\":\"bad hash\"}],"
+                    + "\"ignored\":[\"v2.0.0\"],\"applied\":{\"into\":\"alpha.t1\",\"version\":\"v1.0.1\","
+                    + "\"created\":true,\"merged\":true,\"counts\":{\"added\":12,\"updated\":0,\"unchanged\":0,"
+                    + "\"rejected\":0}}}";
+
+            assertThat(run("snapshot", "fetch", "--peer", "alpha", "--table", "t1", "--major", "1", "--apply"))
+                    .as("%s", err)
+                    .isZero();
+
+            assertThat(requests).containsExactly("POST /api/v1/snapshots/fetch");
+            assertThat(bodies.get(0).toString())
+                    .isEqualTo("{\"peer\":\"alpha\",\"table\":\"t1\",\"major\":1,\"apply\":true}");
+            assertThat(out.toString())
+                    .contains("fetched t1 from alpha (major 1, 2 downloaded): trusted v1.0.1 (new)")
+                    .contains("rejected v1.0.2: HASH_MISMATCH - bad hash")
+                    .contains("ignored (other majors) [\"v2.0.0\"]")
+                    .contains("applied v1.0.1 to alpha.t1 (created): added 12, updated 0, unchanged 0, rejected 0");
+        }
+
+        @Test
+        void aFetchThatTrustsNothingExitsWithOne() {
+            answer = "{\"major\":1,\"trusted\":null,\"changed\":false,\"downloaded\":[],"
+                    + "\"rejected\":[{\"version\":\"v1.0.0\",\"reason\":\"BAD_SIGNATURE\",\"detail\":\"forged\"}],"
+                    + "\"ignored\":[],\"applied\":null}";
+
+            assertThat(run("snapshot", "fetch", "--peer", "alpha", "--table", "t1", "--into", "mine"))
+                    .isEqualTo(1);
+
+            assertThat(bodies.get(0).get("into").asText()).isEqualTo("mine");
+            assertThat(out.toString())
+                    .contains("no version passes every check")
+                    .contains("rejected v1.0.0: BAD_SIGNATURE - forged")
+                    .doesNotContain("applied");
+        }
+    }
+
+    @Nested
     class ShortForms {
 
         @Test
