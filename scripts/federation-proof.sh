@@ -60,6 +60,8 @@ if [[ "$what" == all || "$what" == speedup-learning-rate ]]; then
         --seeds "${SPEEDUP_SEEDS:-3}"
 fi
 if [[ "$what" == all || "$what" == robustness ]]; then
-    run robustness --robustness --seeds "${ROBUSTNESS_SEEDS:-2}"
+    # In memory: a thread interrupted inside H2 file I/O closes a file store (ADR 0015), and one interrupter in the
+    # poisoned rounds is still unidentified; an in-memory store has no file channel to close.
+    run robustness --robustness --seeds "${ROBUSTNESS_SEEDS:-2}" --store "jdbc:h2:mem:robustness;DB_CLOSE_DELAY=-1"
 fi
 echo "reports in $out and $docs"
