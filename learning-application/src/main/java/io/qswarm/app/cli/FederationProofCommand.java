@@ -34,6 +34,12 @@ public class FederationProofCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "seeds per measurement (default: ${DEFAULT-VALUE})")
     int seeds;
 
+    @Option(
+            names = "--first-seed",
+            description = "robustness proof: the first seed (default: 1); the report is robustness-seed<N>.* when it"
+                    + " is not 1")
+    Long firstSeed;
+
     @Option(names = "--agents", split = ",", description = "swarm sizes of the speedup proof (default: 1,2,4,8)")
     List<Integer> agents;
 
@@ -96,7 +102,7 @@ public class FederationProofCommand implements Callable<Integer> {
                         full.control(),
                         full.rules(),
                         seeds,
-                        full.firstSeed(),
+                        firstSeed == null ? full.firstSeed() : firstSeed,
                         full.pretrainEpisodes(),
                         full.rounds(),
                         syncEvery,
@@ -106,7 +112,8 @@ public class FederationProofCommand implements Callable<Integer> {
                         tag);
                 RobustnessProof.Result result = proofs.robustness(settings);
                 String markdown = ProofReport.markdown(result);
-                ProofReport.write(out, "robustness", result, markdown);
+                String name = settings.firstSeed() == 1 ? "robustness" : "robustness-seed" + settings.firstSeed();
+                ProofReport.write(out, name, result, markdown);
                 System.out.println(markdown);
             }
         }
