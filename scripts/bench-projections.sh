@@ -4,7 +4,8 @@
 #   lag       time from a command's return until the read models show it, under sustained writing;
 #   query     p50/p99/max of each read-model query on a table of --query-entries entries.
 # Extra arguments go to the harness as --name=value: --updates --tables --processor-batch-sizes (e.g. 1,10,100,1000)
-# --processor-batch-size (lag and query phases) --lag-seconds --writers --write-rate (updates/s, paced) --query-entries --queries --stall-seconds
+# --processor-batch-size (lag and query phases) --lag-seconds --writers --write-rate (updates/s, paced) --query-entries --queries --query-noise-ms (pause between the
+# 1,000-update batches another table learns during the query phase; 50) --stall-seconds
 # --phases (catchup,lag,query) --isolated (true: each model alone too) --models (the models run alone, e.g.
 # confidence,edge-score) --work-dir. JAVA_OPTS replaces the JVM options.
 # Results are printed and written to benchmarks/target/projections.md.

@@ -19,8 +19,14 @@ public record H2Store(Path directory) {
     public static final String MIGRATIONS_COMMON = "classpath:db/migration/common";
     public static final String MIGRATIONS_H2 = "classpath:db/migration/h2";
 
+    /**
+     * The store's URL. {@code -Dqswarm.bench.h2.query-cache-size=0} turns H2's per-session result cache off, so that
+     * repeated queries are computed every time (a query benchmark then measures the query, not the cache).
+     */
     public String url() {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("qswarm") + ";WRITE_DELAY=0";
+        String cache = System.getProperty("qswarm.bench.h2.query-cache-size");
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("qswarm") + ";WRITE_DELAY=0"
+                + (cache == null ? "" : ";QUERY_CACHE_SIZE=" + Integer.parseInt(cache));
     }
 
     /** The Spring properties that point a QSwarm context at this store, as {@code application.properties} does. */

@@ -498,6 +498,7 @@ public final class ProjectionBenchmark {
                     "exploration timeline (FetchExploration)",
                     () -> one(queries, new FetchExploration(big), ExplorationTimeline.class));
             var writing = new AtomicBoolean(true);
+            int pause = intOption("query-noise-ms", 50);
             var noise = new Thread(() -> {
                 var writer = new CommandWriter(side.commands());
                 QTableId table = writer.createTable("noise");
@@ -505,7 +506,7 @@ public final class ProjectionBenchmark {
                 for (int i = 1; writing.get(); i++) {
                     TaxiExperiences.Batch noisy = experiences.next(COMMAND_SIZE);
                     side.commands().sendAndWait(new RecordExperiences(table, "noise-" + i, noisy.experiences(), true));
-                    sleep(50);
+                    sleep(pause);
                 }
             });
             noise.start();
@@ -513,8 +514,8 @@ public final class ProjectionBenchmark {
             line(
                     "### Query latency on a table of %,d entries (%,d states x %d actions), %,d queries each after"
                             + " %,d warm-up, through the query bus, varied parameters, while another table learns"
-                            + " (1,000-update batches every 50 ms)",
-                    entries, states, FIVE_ACTIONS.size(), count, count / 10);
+                            + " (1,000-update batches, %d ms apart)",
+                    entries, states, FIVE_ACTIONS.size(), count, count / 10, pause);
             line("");
             line("| query | p50 ms | p99 ms | max ms |");
             line("|---|---:|---:|---:|");

@@ -114,8 +114,10 @@ public class TableSummaryQueries {
         if (query.state() != null) {
             args.add(query.state().value());
         }
-        Long total = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM table_entry WHERE table_id = ?" + filter, Long.class, args.toArray());
+        Long total = query.after() != null
+                ? null
+                : jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM table_entry WHERE table_id = ?" + filter, Long.class, args.toArray());
         if (query.after() != null) {
             filter += " AND (state, action_index) > (?, ?)";
             args.add(query.after().state().value());
@@ -136,7 +138,7 @@ public class TableSummaryQueries {
         String next = page.size() < query.size()
                 ? null
                 : cursors.get(cursors.size() - 1).token();
-        return new QTableEntriesPage(page, query.page(), query.size(), total == null ? 0 : total, next);
+        return new QTableEntriesPage(page, query.page(), query.size(), total, next);
     }
 
     @QueryHandler
