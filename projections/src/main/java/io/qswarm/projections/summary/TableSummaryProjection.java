@@ -96,7 +96,8 @@ public class TableSummaryProjection {
                 update.visits(),
                 ownCounts.get(key),
                 "{}",
-                confidence.confidence(update.visits()))));
+                confidence.confidence(update.visits()),
+                update.visits() - ownCounts.get(key)))); // each learning step adds one visit
         upsert(table, rows, LEARNED);
     }
 
@@ -127,7 +128,10 @@ public class TableSummaryProjection {
                     visits,
                     own == null ? 0L : own,
                     write(peers),
-                    confidence.confidence(visits)));
+                    confidence.confidence(visits),
+                    change.visitsBefore().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum()));
         }
         upsert(table, rows, MERGED);
     }
@@ -156,14 +160,25 @@ public class TableSummaryProjection {
      * and replaces them, with the peer visits, after a merge ({@link #MERGED}).
      */
     private record EntryRow(
-            String state, String action, double q, long visits, long ownVisits, String peerJson, double confidence) {}
+            String state,
+            String action,
+            double q,
+            long visits,
+            long ownVisits,
+            String peerJson,
+            double confidence,
+            long visitsBefore) {}
 
     private static final String LEARNED = "UPDATE table_entry SET q = ?, visits = ?, own_visits = own_visits + ?,"
             + " confidence = ? WHERE table_id = ? AND state = ? AND action = ?";
     private static final String MERGED = "UPDATE table_entry SET q = ?, visits = ?, own_visits = ?,"
             + " peer_visits_json = ?, confidence = ? WHERE table_id = ? AND state = ? AND action = ?";
 
-    /** One batched update of the existing rows, then one batched insert of the rows the update did not find. */
+    /**
+     * One batched update of the existing rows, then one batched insert of the rows the update did not find; then the
+     * summary's counts and sums move by what changed: an inserted row adds an entry (and a state when its state is
+     * new), its visits and its confidence; an updated row adds its visits and confidence minus those it had.
+     */
     private void upsert(String table, List<EntryRow> rows, String update) {
         boolean merged = update.equals(MERGED);
         int[] updated = jdbc.batchUpdate(
@@ -191,9 +206,17 @@ public class TableSummaryProjection {
                                 })
                         .toList());
         var inserts = new ArrayList<Object[]>();
+        var newStates = new java.util.TreeSet<String>();
         ActionSpace actions = null;
+        long visitDelta = 0;
+        double confidenceDelta = 0;
         for (int i = 0; i < rows.size(); i++) {
+            EntryRow changed = rows.get(i);
+            visitDelta += changed.visits() - (updated[i] == 0 ? 0 : changed.visitsBefore());
+            confidenceDelta +=
+                    changed.confidence() - (updated[i] == 0 ? 0 : confidence.confidence(changed.visitsBefore()));
             if (updated[i] == 0) {
+                newStates.add(changed.state());
                 actions = actions != null ? actions : actionsOf(table);
                 EntryRow row = rows.get(i);
                 inserts.add(new Object[] {
@@ -209,12 +232,23 @@ public class TableSummaryProjection {
                 });
             }
         }
+        newStates.removeIf(state -> !jdbc.queryForList(
+                        "SELECT 1 FROM table_entry WHERE table_id = ? AND state = ? LIMIT 1", table, state)
+                .isEmpty());
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate(
                     "INSERT INTO table_entry (table_id, state, action, action_index, q, visits, own_visits,"
                             + " peer_visits_json, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     inserts);
         }
+        jdbc.update(
+                "UPDATE table_summary SET entry_count = entry_count + ?, state_count = state_count + ?,"
+                        + " visit_sum = visit_sum + ?, confidence_sum = confidence_sum + ? WHERE table_id = ?",
+                inserts.size(),
+                newStates.size(),
+                visitDelta,
+                confidenceDelta,
+                table);
     }
 
     private ActionSpace actionsOf(String table) {

@@ -50,14 +50,7 @@ public class TableSummaryQueries {
     public QTableSummary handle(FindQTableSummary query) {
         String table = query.tableId().value();
         List<QTableSummary> found = jdbc.query(
-                "SELECT s.*, (SELECT COUNT(*) FROM table_entry e WHERE e.table_id = s.table_id) AS entry_count,"
-                        + " (SELECT COUNT(DISTINCT state) FROM table_entry e WHERE e.table_id = s.table_id)"
-                        + " AS state_count,"
-                        + " (SELECT COALESCE(SUM(visits), 0) FROM table_entry e WHERE e.table_id = s.table_id)"
-                        + " AS visit_sum,"
-                        + " (SELECT COALESCE(AVG(confidence), 0) FROM table_entry e WHERE e.table_id = s.table_id)"
-                        + " AS mean_confidence"
-                        + " FROM table_summary s WHERE s.table_id = ?",
+                "SELECT s.* FROM table_summary s WHERE s.table_id = ?", // counts and sums kept by the projection
                 (rs, row) -> new QTableSummary(
                         query.tableId(),
                         AgentId.of(rs.getString("agent_id")),
@@ -71,7 +64,9 @@ public class TableSummaryQueries {
                         rs.getLong("entry_count"),
                         rs.getLong("state_count"),
                         rs.getLong("visit_sum"),
-                        rs.getDouble("mean_confidence"),
+                        rs.getLong("entry_count") == 0
+                                ? 0.0
+                                : rs.getDouble("confidence_sum") / rs.getLong("entry_count"),
                         rs.getLong("updates"),
                         rs.getLong("merges"),
                         instant(rs)),
@@ -115,9 +110,14 @@ public class TableSummaryQueries {
             args.add(query.state().value());
         }
         Long total = query.after() != null
-                ? null
-                : jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM table_entry WHERE table_id = ?" + filter, Long.class, args.toArray());
+                ? null // a cursor page does not count
+                : query.state() == null
+                        ? jdbc.queryForObject(
+                                "SELECT entry_count FROM table_summary WHERE table_id = ?", Long.class, table)
+                        : jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM table_entry WHERE table_id = ?" + filter,
+                                Long.class,
+                                args.toArray());
         if (query.after() != null) {
             filter += " AND (state, action_index) > (?, ?)";
             args.add(query.after().state().value());

@@ -132,6 +132,87 @@ class TableSummaryProjectionTest {
     }
 
     @Test
+    void theKeptCountsAndSumsEqualThoseOfTheEntriesAfterLearningMergesAndRedelivery() {
+        // given random learning batches over 6 states × 4 actions, merges from a peer in between, and every event
+        // delivered twice
+        var random = new java.util.Random(7);
+        var visits = new java.util.HashMap<String, Long>();
+        var peerVisits = new java.util.HashMap<String, Long>();
+        List<String> actions = List.of("direct_answer", "context_answer", "consult_peer", "escalate");
+        projection.on(aRoutingTableCreated(), 0, T0);
+        for (long sequence = 1; sequence <= 40; sequence++) {
+            Object event;
+            if (sequence % 5 == 0) {
+                var changes = new java.util.ArrayList<MergedEntry>();
+                for (int k = 0; k < 3; k++) {
+                    String s = "s" + random.nextInt(6);
+                    String a = actions.get(random.nextInt(4));
+                    String key = s + "/" + a;
+                    long own = visits.getOrDefault(key, 0L);
+                    long peerBefore = peerVisits.getOrDefault(key, 0L);
+                    if (changes.stream().anyMatch(c -> (c.state().value() + "/" + c.action()).equals(key))) {
+                        continue;
+                    }
+                    long peer = peerBefore + 1 + random.nextInt(3);
+                    peerVisits.put(key, peer);
+                    var before = new java.util.TreeMap<String, Long>();
+                    if (own > 0) before.put(TABLE.value(), own);
+                    if (peerBefore > 0) before.put("peer-b", peerBefore);
+                    var after = new java.util.TreeMap<>(before);
+                    after.put("peer-b", peer);
+                    changes.add(
+                            new MergedEntry(state(s), a, before.isEmpty(), 0.0, random.nextDouble(), before, after));
+                }
+                event = new QTableMerged(
+                        TABLE,
+                        "peer-b",
+                        null,
+                        MergeStrategy.VISIT_WEIGHTED_MEAN,
+                        changes,
+                        List.of(),
+                        new MergeCounts(0, changes.size(), 0, 0));
+            } else {
+                var updates = new java.util.ArrayList<AppliedUpdate>();
+                for (int k = 0; k < 1 + random.nextInt(8); k++) {
+                    String s = "s" + random.nextInt(6);
+                    String a = actions.get(random.nextInt(4));
+                    String key = s + "/" + a;
+                    visits.merge(key, 1L, Long::sum);
+                    long total = visits.get(key) + peerVisits.getOrDefault(key, 0L);
+                    updates.add(update(s, a, 0.0, random.nextDouble(), total));
+                }
+                event = new QTableUpdated(TABLE, "b-" + sequence, updates, true, sequence, 0.1);
+            }
+            for (int delivery = 0; delivery < 2; delivery++) {
+                if (event instanceof QTableMerged merged) {
+                    projection.on(merged, sequence, T0.plusSeconds(sequence));
+                } else {
+                    projection.on((QTableUpdated) event, sequence, T0.plusSeconds(sequence));
+                }
+            }
+        }
+
+        // then the summary equals the aggregates of the entries themselves
+        var summary = queries.handle(new FindQTableSummary(TABLE));
+        Map<String, Object> scanned = jdbc.queryForMap(
+                "SELECT COUNT(*) AS entries, COUNT(DISTINCT state) AS states,"
+                        + " SUM(visits) AS visits, AVG(confidence) AS mean FROM table_entry WHERE table_id = ?",
+                TABLE.value());
+        assertThat(summary.entries()).isEqualTo(((Number) scanned.get("ENTRIES")).longValue());
+        assertThat(summary.states()).isEqualTo(((Number) scanned.get("STATES")).longValue());
+        assertThat(summary.totalVisits()).isEqualTo(((Number) scanned.get("VISITS")).longValue());
+        assertThat(summary.meanConfidence())
+                .isCloseTo(((Number) scanned.get("MEAN")).doubleValue(), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(summary.totalVisits())
+                .isEqualTo(visits.values().stream().mapToLong(Long::longValue).sum()
+                        + peerVisits.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum());
+        assertThat(queries.handle(new FetchQTableEntries(TABLE, null, 0, 5)).total())
+                .isEqualTo(summary.entries());
+    }
+
+    @Test
     void readingPageByPageWithTheNextCursorGivesEveryEntryOnceInOrder() {
         replayAll();
         var all = queries.handle(new FetchQTableEntries(TABLE, null, 0, 100));
