@@ -58,15 +58,21 @@ public class ConfidenceQueries {
             where.append(" AND confidence <= ?");
             args.add(query.maxConfidence());
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM confidence_entry" + where, Long.class, args.toArray());
+        boolean unfiltered = query.state() == null
+                && query.action() == null
+                && query.minConfidence() == null
+                && query.maxConfidence() == null;
+        Long total = unfiltered // every entry: the running count, not a scan of them
+                ? jdbc.queryForObject(
+                        "SELECT visited_entries FROM confidence_table WHERE table_id = ?", Long.class, table)
+                : jdbc.queryForObject("SELECT COUNT(*) FROM confidence_entry" + where, Long.class, args.toArray());
         var pageArgs = new ArrayList<>(args);
         pageArgs.add(query.size());
         pageArgs.add((long) query.page() * query.size());
         List<EntryConfidence> entries = jdbc.query(
                 "SELECT state, action, q, visits, confidence, successes, failures, last_update_at"
                         + " FROM confidence_entry" + where
-                        + " ORDER BY table_id, confidence, state, action LIMIT ? OFFSET ?", // served by the index
-                // (V102)
+                        + " ORDER BY table_id, confidence, state, action LIMIT ? OFFSET ?", // read in index order
                 (rs, row) -> new EntryConfidence(
                         rs.getString(1),
                         rs.getString(2),
@@ -117,7 +123,7 @@ public class ConfidenceQueries {
         }
         return jdbc.query(
                 "SELECT state, state_confidence, visited_actions FROM confidence_state WHERE table_id = ?"
-                        + " ORDER BY state_confidence, state LIMIT ?",
+                        + " ORDER BY table_id, state_confidence, state LIMIT ?", // read in index order (V102)
                 (rs, row) -> new StateConfidence(rs.getString(1), rs.getDouble(2), rs.getInt(3)),
                 table.value(),
                 limit);

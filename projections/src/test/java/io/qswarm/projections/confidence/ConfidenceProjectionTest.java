@@ -178,6 +178,13 @@ class ConfidenceProjectionTest {
                 + " SUM(successes) AS wins, SUM(failures) AS losses FROM confidence_entry");
         long states = jdbc.queryForObject("SELECT COUNT(*) FROM confidence_state", Long.class);
         assertThat(summary.visitedEntries()).isEqualTo(((Number) recount.get("N")).longValue());
+        assertThat(queries.handle(new FetchConfidenceEntries(TABLE, null, null, null, null, 0, 10))
+                        .total())
+                .isEqualTo(((Number) recount.get("N")).longValue());
+        assertThat(queries.handle(new FetchTableConfidence(TABLE, 3)).leastConfidentStates())
+                .extracting(TableConfidence.StateConfidence::state)
+                .containsExactlyElementsOf(jdbc.queryForList(
+                        "SELECT state FROM confidence_state ORDER BY state_confidence, state LIMIT 3", String.class));
         assertThat(summary.meanVisitedConfidence() * summary.visitedEntries())
                 .isCloseTo(((Number) recount.get("TOTAL")).doubleValue(), within(1e-9));
         assertThat(summary.successes()).isEqualTo(((Number) recount.get("WINS")).longValue());
