@@ -109,6 +109,7 @@ public class ConfidenceProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM confidence_entry");
+        jdbc.update("DELETE FROM confidence_value");
         jdbc.update("DELETE FROM confidence_state");
         jdbc.update("DELETE FROM confidence_table");
     }
@@ -165,6 +166,7 @@ public class ConfidenceProjection {
             double now = confidence.confidence(change.visits);
             StateDelta state = stateDeltas.get(key.state());
             event.histogram[bucket(now)]++;
+            event.values.merge(now, 1L, Long::sum);
             event.successes += change.successes;
             event.failures += change.failures;
             if (change.visitsBefore <= 0) {
@@ -175,6 +177,7 @@ public class ConfidenceProjection {
             } else {
                 double old = confidence.confidence(change.visitsBefore);
                 event.histogram[bucket(old)]--;
+                event.values.merge(old, -1L, Long::sum);
                 event.confidenceSum += now - old;
                 state.confidenceSum += now - old;
             }
@@ -285,6 +288,31 @@ public class ConfidenceProjection {
                         table);
             }
         });
+        var valueUpdates = new ArrayList<Object[]>();
+        pending.tables.forEach((table, totals) -> {
+            totals.values.forEach((value, delta) -> {
+                if (delta != 0) {
+                    valueUpdates.add(new Object[] {delta, table, value});
+                }
+            });
+            totals.values.clear();
+        });
+        if (!valueUpdates.isEmpty()) {
+            int[] updated = jdbc.batchUpdate(
+                    "UPDATE confidence_value SET entries = entries + ? WHERE table_id = ? AND confidence = ?",
+                    valueUpdates);
+            var valueInserts = new ArrayList<Object[]>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    Object[] row = valueUpdates.get(i);
+                    valueInserts.add(new Object[] {row[1], row[2], row[0]});
+                }
+            }
+            if (!valueInserts.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO confidence_value (table_id, confidence, entries) VALUES (?, ?, ?)", valueInserts);
+            }
+        }
         pending.tables.forEach((table, totals) -> {
             if (totals.changed) {
                 live.changed(
@@ -424,6 +452,9 @@ public class ConfidenceProjection {
     private static final class TableRow {
         final int actionCount;
         final long[] histogram = new long[BUCKETS];
+        /** Entries gained (lost) per confidence value in this batch, not yet written. */
+        final Map<Double, Long> values = new java.util.TreeMap<>();
+
         long knownStates;
         long visited;
         double confidenceSum;
@@ -447,6 +478,7 @@ public class ConfidenceProjection {
             for (int b = 0; b < BUCKETS; b++) {
                 histogram[b] += event.histogram[b];
             }
+            event.values.forEach((value, delta) -> values.merge(value, delta, Long::sum));
             lastSequence = sequence;
             lastUpdateAt = time;
             changed = true;
@@ -473,6 +505,9 @@ public class ConfidenceProjection {
 
     private static final class TableTotals {
         final long[] histogram = new long[BUCKETS];
+        /** Entries gained (lost) per confidence value. */
+        final Map<Double, Long> values = new java.util.TreeMap<>();
+
         long knownStates;
         long visited;
         double confidenceSum;

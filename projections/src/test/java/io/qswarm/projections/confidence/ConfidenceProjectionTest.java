@@ -198,6 +198,24 @@ class ConfidenceProjectionTest {
                     (b + 1) / 10.0);
             assertThat(summary.histogram().get(b).entries()).as("bucket %d", b).isEqualTo(inBucket);
         }
+        // and a page filtered by confidence counts exactly what a scan counts, bounds on bucket edges and on values
+        Double[] bounds = {null, 0.0, 0.1, 0.3, 0.5, 0.55, 2.0 / 3, 0.7, 0.75, 0.8, 0.9, 0.95, 1.0, 0.123};
+        for (Double min : bounds) {
+            for (Double max : bounds) {
+                long scanned = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM confidence_entry WHERE (? IS NULL OR confidence >= ?)"
+                                + " AND (? IS NULL OR confidence <= ?)",
+                        Long.class,
+                        min,
+                        min,
+                        max,
+                        max);
+                assertThat(queries.handle(new FetchConfidenceEntries(TABLE, null, null, min, max, 0, 1))
+                                .total())
+                        .as("entries with %s ≤ confidence ≤ %s", min, max)
+                        .isEqualTo(scanned);
+            }
+        }
         Double worstState = jdbc.queryForObject(
                 "SELECT MAX(ABS(state_confidence - (SELECT COALESCE(SUM(e.confidence), 0) FROM confidence_entry e"
                         + " WHERE e.table_id = s.table_id AND e.state = s.state) / 5.0)) FROM confidence_state s",
