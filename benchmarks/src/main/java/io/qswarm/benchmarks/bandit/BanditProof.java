@@ -90,6 +90,13 @@ public final class BanditProof {
         return new BanditPosterior(problem.actionNames(), parameters.dimension(), parameters.ridge());
     }
 
+    /** The prior of {@code rule}: LinTS (either form) takes its own ridge ({@code --ridge-ts}, default: the ridge). */
+    static BanditPosterior prior(BanditProofParameters parameters, LinearBanditProblem problem, DecisionRule rule) {
+        return rule.name().startsWith("LinTS")
+                ? new BanditPosterior(problem.actionNames(), parameters.dimension(), parameters.ridgeTs())
+                : prior(parameters, problem);
+    }
+
     /** Seeds of the tuning problems: disjoint from the report seeds 1..n. */
     static final long TUNING_SEEDS = 100;
 
@@ -112,7 +119,8 @@ public final class BanditProof {
         double sum = 0;
         for (long seed = offset + 1; seed <= offset + parameters.seeds(); seed++) {
             LinearBanditProblem problem = problem(parameters, seed);
-            sum += RegretRun.run(problem, rule, prior(parameters, problem), List.of(horizon), 1000 + seed, 2000 + seed)
+            sum += RegretRun.run(
+                            problem, rule, prior(parameters, problem, rule), List.of(horizon), 1000 + seed, 2000 + seed)
                     .last();
         }
         return sum / parameters.seeds();
@@ -120,16 +128,18 @@ public final class BanditProof {
 
     private static SeedRegret regret(BanditProofParameters parameters, long seed) {
         LinearBanditProblem problem = problem(parameters, seed);
-        BanditPosterior prior = prior(parameters, problem);
         List<Integer> checkpoints = parameters.checkpoints();
+        DecisionRule linUcb = DecisionRule.linUcb(parameters.alpha());
+        DecisionRule linTs = DecisionRule.linTs(parameters.scale());
+        DecisionRule thetaDraws = DecisionRule.linTsSampledParameters(parameters.scale());
         RegretCurve ucb = RegretRun.run(
-                problem, DecisionRule.linUcb(parameters.alpha()), prior, checkpoints, 1000 + seed, 2000 + seed);
-        RegretCurve ts = RegretRun.run(
-                problem, DecisionRule.linTs(parameters.scale()), prior, checkpoints, 1000 + seed, 2000 + seed);
+                problem, linUcb, prior(parameters, problem, linUcb), checkpoints, 1000 + seed, 2000 + seed);
+        RegretCurve ts =
+                RegretRun.run(problem, linTs, prior(parameters, problem, linTs), checkpoints, 1000 + seed, 2000 + seed);
         RegretCurve draws = RegretRun.run(
                 problem,
-                DecisionRule.linTsSampledParameters(parameters.scale()),
-                prior,
+                thetaDraws,
+                prior(parameters, problem, thetaDraws),
                 List.of(parameters.horizon()),
                 1000 + seed,
                 2000 + seed);
@@ -149,15 +159,16 @@ public final class BanditProof {
                         LoggingPolicy.standard(problem, 3000 + seed).log(size, 4000 + 31 * seed + size);
                 Path file = logs.resolve("warm-start-seed" + seed + "-n" + size + ".jsonl");
                 writeJsonLines(file, log);
-                BanditPosterior prior = prior(parameters, problem);
-                BanditPosterior warmed = prior.copy();
-                for (LoggedInteraction interaction : LoggedInteractionReader.read(file)) {
-                    LoggedSample sample = LoggedSample.of(interaction, problem.actionNames());
-                    warmed.observe("log-" + seed, sample.action(), sample.context(), sample.reward());
-                }
+                List<LoggedInteraction> read = LoggedInteractionReader.read(file);
                 List<DecisionRule> rules =
                         List.of(DecisionRule.linUcb(parameters.alpha()), DecisionRule.linTs(parameters.scale()));
                 for (int r = 0; r < rules.size(); r++) {
+                    BanditPosterior prior = prior(parameters, problem, rules.get(r));
+                    BanditPosterior warmed = prior.copy();
+                    for (LoggedInteraction interaction : read) {
+                        LoggedSample sample = LoggedSample.of(interaction, problem.actionNames());
+                        warmed.observe("log-" + seed, sample.action(), sample.context(), sample.reward());
+                    }
                     cold[r] += RegretRun.run(problem, rules.get(r), prior, early, 1000 + seed, 2000 + seed)
                             .last();
                     warm[r] += RegretRun.run(problem, rules.get(r), warmed, early, 1000 + seed, 2000 + seed)

@@ -11,6 +11,8 @@ import java.util.Map;
  * The sizes of one bandit proof run; every value can be set as {@code --name=value}. The defaults are the full proof
  * of docs/bandits.md: d = 10, K = 10, σ = 0.1, T = 10⁵ on five seeds.
  *
+ * @param ridgeTs the ridge {@code λ} of LinTS's prior ({@code --ridge-ts}; 0.02, or {@code --ridge} when only that
+ *     is given; LinUCB and the off-policy models use {@code ridge})
  * @param alpha LinUCB's {@code α}
  * @param scale LinTS's {@code v}
  * @param seeds problems and streams 1..seeds are reported; the sweep also runs the tuning problems 101..100+seeds
@@ -26,6 +28,7 @@ public record BanditProofParameters(
         int actions,
         double noise,
         double ridge,
+        double ridgeTs,
         double alpha,
         double scale,
         int horizon,
@@ -50,13 +53,20 @@ public record BanditProofParameters(
      */
     public static final double DEFAULT_ALPHA = 0.14;
 
-    public static final double DEFAULT_SCALE = 0.05;
+    public static final double DEFAULT_SCALE = 0.025;
+
+    /**
+     * LinTS's own ridge: with LinUCB's, chosen jointly with {@code α} / {@code v} on the tuning problems over
+     * {@code λ ∈ {0.02, 0.03, 0.1, 0.3, 1}} (docs/bandits.md): LinUCB keeps λ = 0.1, LinTS takes λ = 0.02, v = 0.025.
+     */
+    public static final double DEFAULT_RIDGE_TS = 0.02;
 
     public static final BanditProofParameters DEFAULTS = new BanditProofParameters(
             10,
             10,
             0.1,
             DEFAULT_RIDGE,
+            DEFAULT_RIDGE_TS,
             DEFAULT_ALPHA,
             DEFAULT_SCALE,
             100_000,
@@ -74,6 +84,7 @@ public record BanditProofParameters(
             "actions",
             "noise",
             "ridge",
+            "ridge-ts",
             "alpha",
             "scale",
             "horizon",
@@ -94,7 +105,7 @@ public record BanditProofParameters(
         positive("early-steps", earlySteps);
         positive("ope-log", opeLog);
         positive("truth-contexts", truthContexts);
-        if (!(noise >= 0) || !(ridge > 0) || !(alpha >= 0) || !(scale >= 0)) {
+        if (!(noise >= 0) || !(ridge > 0) || !(ridgeTs > 0) || !(alpha >= 0) || !(scale >= 0)) {
             throw new IllegalArgumentException("noise, alpha and scale must not be negative, ridge must be positive");
         }
         if (earlySteps > horizon) {
@@ -110,6 +121,7 @@ public record BanditProofParameters(
                 actions,
                 noise,
                 ridge,
+                ridgeTs,
                 alpha,
                 scale,
                 horizon,
@@ -160,6 +172,7 @@ public record BanditProofParameters(
                 integer(given, "actions", d.actions),
                 number(given, "noise", d.noise),
                 number(given, "ridge", d.ridge),
+                number(given, "ridge-ts", given.containsKey("ridge") ? number(given, "ridge", d.ridge) : d.ridgeTs),
                 number(given, "alpha", d.alpha),
                 number(given, "scale", d.scale),
                 integer(given, "horizon", d.horizon),
@@ -190,6 +203,7 @@ public record BanditProofParameters(
                 "--actions=" + actions,
                 "--noise=" + noise,
                 "--ridge=" + ridge,
+                "--ridge-ts=" + ridgeTs,
                 "--alpha=" + alpha,
                 "--scale=" + scale,
                 "--horizon=" + horizon,

@@ -18,11 +18,12 @@ public final class BanditProofReport {
         var out = new StringBuilder();
         line(
                 out,
-                "## Bandit proof: d = %d, K = %d, σ = %s, λ = %s, T = %,d, seeds 1..%d",
+                "## Bandit proof: d = %d, K = %d, σ = %s, λ = %s%s, T = %,d, seeds 1..%d",
                 p.dimension(),
                 p.actions(),
                 p.noise(),
                 p.ridge(),
+                p.ridgeTs() == p.ridge() ? "" : " (LinTS: λ = " + p.ridgeTs() + ")",
                 p.horizon(),
                 p.seeds());
         line(out, "");

@@ -30,6 +30,19 @@ class BanditProofParametersTest {
     }
 
     @Test
+    void linTsHasItsOwnRidgeOrTheGivenOne() {
+        assertThat(BanditProofParameters.DEFAULTS.ridgeTs()).isEqualTo(0.02);
+        assertThat(BanditProofParameters.parse("--ridge=0.3").ridgeTs()).isEqualTo(0.3);
+        var own = BanditProofParameters.parse("--ridge-ts=0.02");
+        assertThat(own.ridge()).isEqualTo(BanditProofParameters.DEFAULT_RIDGE);
+        assertThat(own.ridgeTs()).isEqualTo(0.02);
+        assertThat(BanditProofParameters.parse(own.arguments().toArray(String[]::new)))
+                .isEqualTo(own.withResultsDirectory(BanditProofParameters.DEFAULTS.resultsDirectory()));
+        assertThatThrownBy(() -> BanditProofParameters.parse("--ridge-ts=0"))
+                .hasMessageContaining("ridge must be positive");
+    }
+
+    @Test
     void checkpointsStepOneTwoFiveUpToTheHorizon() {
         assertThat(BanditProofParameters.checkpointsUpTo(3_000)).containsExactly(100, 200, 500, 1_000, 2_000, 3_000);
         assertThat(BanditProofParameters.checkpointsUpTo(1_000)).isEqualTo(List.of(100, 200, 500, 1_000));

@@ -38,7 +38,7 @@ class BanditProofTest {
 
     @Test
     void linTsRegretStaysCloseToLinUcbs() {
-        // full scale: within 1.2x (measured 1.23); here within 1.5x
+        // full scale: within 1.2x (measured 1.19, LinTS on its own ridge); here within 1.5x (measured 1.29)
         assertThat(proof.regretRatio()).isLessThan(1.5);
         // drawing whole parameter vectors is the same rule: same regret up to sampling noise
         assertThat(proof.meanLinTsParameterDraws())
