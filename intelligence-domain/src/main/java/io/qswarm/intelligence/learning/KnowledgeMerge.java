@@ -67,7 +67,8 @@ public final class KnowledgeMerge {
 
     /** {@code v} TD steps of size {@code α} from {@code q} towards {@code target}, in closed form. */
     private static double towards(double q, double target, double alpha, long v) {
-        double kept = alpha == 1.0 ? 0.0 : Math.pow(1 - alpha, v);
+        double kept =
+                alpha == 1.0 ? 0.0 : StrictMath.pow(1 - alpha, v); // the same bits on every JVM: audits compare bits
         return target + kept * (q - target);
     }
 }
