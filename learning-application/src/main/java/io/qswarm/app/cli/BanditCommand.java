@@ -2,8 +2,6 @@ package io.qswarm.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -36,47 +32,23 @@ import picocli.CommandLine.ParentCommand;
             BanditCommand.Posterior.class,
             BanditCommand.Merge.class
         })
-public class BanditCommand implements Runnable {
-
-    @Option(
-            names = "--server",
-            scope = CommandLine.ScopeType.INHERIT,
-            defaultValue = "${env:QSWARM_SERVER:-http://127.0.0.1:8080}",
-            description = "the QSwarm server (default: $QSWARM_SERVER or ${DEFAULT-VALUE})")
-    String server;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public class BanditCommand extends ServerCommandGroup {
 
     /** Base of the subcommands: the policy, the client and the output. */
-    abstract static class Subcommand implements Callable<Integer> {
+    abstract static class Subcommand extends CommandOutput {
 
         @ParentCommand
         BanditCommand parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--policy", required = true, description = "the bandit policy's id")
         String policy;
 
         FederateClient client() {
-            return new FederateClient(URI.create(parent.server));
+            return parent.client();
         }
 
         String path(String rest) {
             return "/api/v1/bandits/" + FederateClient.segment(policy) + rest;
-        }
-
-        void print(String line) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(line);
-            out.flush();
         }
     }
 

@@ -1,14 +1,10 @@
 package io.qswarm.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,43 +31,15 @@ import picocli.CommandLine.ParentCommand;
             FederateCommand.Peers.class,
             SnapshotCommand.class
         })
-public class FederateCommand implements Runnable {
+public class FederateCommand extends ServerCommandGroup {
 
-    @Option(
-            names = "--server",
-            scope = CommandLine.ScopeType.INHERIT,
-            defaultValue = "${env:QSWARM_SERVER:-http://127.0.0.1:8080}",
-            description = "the QSwarm server (default: $QSWARM_SERVER or ${DEFAULT-VALUE})")
-    String server;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    FederateClient client() {
-        return new FederateClient(URI.create(server));
-    }
-
-    /** Base of the subcommands: the client and the output. */
-    abstract static class Subcommand implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    /** Base of the subcommands: the client of the server their root command names, and the output. */
+    abstract static class Subcommand extends CommandOutput {
 
         abstract FederateCommand root();
 
         FederateClient client() {
             return root().client();
-        }
-
-        void print(String line) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(line);
-            out.flush();
         }
     }
 
@@ -344,18 +312,10 @@ public class FederateCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "The peers this server trusts.",
             subcommands = {Peers.Add.class, Peers.ListPeers.class, Peers.Remove.class})
-    static class Peers implements Runnable {
+    static class Peers extends CommandGroup {
 
         @ParentCommand
         FederateCommand parent;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
 
         @Command(name = "add", mixinStandardHelpOptions = true, description = "Register (trust) a peer.")
         static class Add extends Subcommand {

@@ -2,7 +2,6 @@ package io.qswarm.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -17,18 +16,10 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = "Publish, list and fetch versioned, signed knowledge snapshots.",
         subcommands = {SnapshotCommand.Publish.class, SnapshotCommand.ListVersions.class, SnapshotCommand.Fetch.class})
-class SnapshotCommand implements Runnable {
+class SnapshotCommand extends CommandGroup {
 
     @ParentCommand
     FederateCommand parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     private static String path(String table) {
         return "/api/v1/snapshots/" + FederateClient.segment(table);
