@@ -232,9 +232,7 @@ public class TableSummaryProjection {
                 });
             }
         }
-        newStates.removeIf(state -> !jdbc.queryForList(
-                        "SELECT 1 FROM table_entry WHERE table_id = ? AND state = ? LIMIT 1", table, state)
-                .isEmpty());
+        newStates.removeAll(knownStates(table, newStates));
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate(
                     "INSERT INTO table_entry (table_id, state, action, action_index, q, visits, own_visits,"
@@ -249,6 +247,23 @@ public class TableSummaryProjection {
                 visitDelta,
                 confidenceDelta,
                 table);
+    }
+
+    /** Which of {@code states} already have an entry of {@code table}: one query per 500 states. */
+    private List<String> knownStates(String table, java.util.Collection<String> states) {
+        var known = new ArrayList<String>();
+        List<String> all = List.copyOf(states);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            var args = new ArrayList<Object>(List.of(table));
+            args.addAll(chunk);
+            known.addAll(jdbc.queryForList(
+                    "SELECT DISTINCT state FROM table_entry WHERE table_id = ? AND state IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    String.class,
+                    args.toArray()));
+        }
+        return known;
     }
 
     private ActionSpace actionsOf(String table) {
