@@ -58,18 +58,9 @@ public class ConfidenceQueries {
             where.append(" AND confidence <= ?");
             args.add(query.maxConfidence());
         }
-        boolean unfiltered = query.state() == null
-                && query.action() == null
-                && query.minConfidence() == null
-                && query.maxConfidence() == null;
-        boolean byConfidenceOnly = query.state() == null && query.action() == null;
-        Long total = unfiltered // every entry: the running count, not a scan of them
-                ? jdbc.queryForObject(
-                        "SELECT visited_entries FROM confidence_table WHERE table_id = ?", Long.class, table)
-                : byConfidenceOnly
-                        ? countBetween(table, query.minConfidence(), query.maxConfidence())
-                        : jdbc.queryForObject(
-                                "SELECT COUNT(*) FROM confidence_entry" + where, Long.class, args.toArray());
+        Long total = query.state() == null && query.action() == null
+                ? countBetween(table, query.minConfidence(), query.maxConfidence()) // a sum over a few values
+                : jdbc.queryForObject("SELECT COUNT(*) FROM confidence_entry" + where, Long.class, args.toArray());
         var pageArgs = new ArrayList<>(args);
         pageArgs.add(query.size());
         pageArgs.add((long) query.page() * query.size());
