@@ -13,6 +13,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *     action); otherwise a {@link ValueFunctionSpec} declaring the kind, the feature schema every state key must fit,
  *     and the kind's settings (rank, tilings, seed, …). Its action count must match {@code actions}; a communication
  *     table's actions are the cues {@code silent, positive, alert, persist} in that order.
+ * @param actingAgent the agent on whose credential the table is created, or {@code null} for a caller that may create
+ *     tables for any agent; an agent may only create its own tables ({@code agentId} equal to it)
  */
 public record CreateQTable(
         @TargetAggregateIdentifier QTableId tableId,
@@ -22,7 +24,8 @@ public record CreateQTable(
         double alpha,
         double gamma,
         ExplorationSchedule exploration,
-        @AddedLater ValueFunctionSpec valueFunctionSpec) {
+        @AddedLater ValueFunctionSpec valueFunctionSpec,
+        AgentId actingAgent) {
 
     public static final int MAX_ACTIONS = 256;
 
@@ -38,6 +41,19 @@ public record CreateQTable(
         Checks.inRange("gamma (discount)", gamma, 0.0, 1.0);
         Checks.required("exploration", exploration);
         checkValueFunction(valueFunctionSpec, actions);
+    }
+
+    /** A table created by a caller that may create tables for any agent. */
+    public CreateQTable(
+            QTableId tableId,
+            AgentId agentId,
+            List<ActionSpec> actions,
+            LearningRule rule,
+            double alpha,
+            double gamma,
+            ExplorationSchedule exploration,
+            ValueFunctionSpec valueFunctionSpec) {
+        this(tableId, agentId, actions, rule, alpha, gamma, exploration, valueFunctionSpec, null);
     }
 
     /** A flat table. */

@@ -14,5 +14,7 @@ public enum QTableError {
      * The peer's knowledge does not fit the table's value function: parameters of another spec, parameters sent to
      * a flat table, or state-action entries sent to a table whose values are a function's parameters.
      */
-    VALUE_FUNCTION_MISMATCH
+    VALUE_FUNCTION_MISMATCH,
+    /** The command arrives on the credential of an agent that does not own the table (or would not own it). */
+    FOREIGN_AGENT
 }

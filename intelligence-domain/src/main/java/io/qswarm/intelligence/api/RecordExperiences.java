@@ -8,12 +8,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * already applied is a no-op, so a client may safely retry.
  *
  * @param endsEpisode whether the batch closes an episode; the exploration schedule advances once per episode
+ * @param actingAgent the agent on whose credential the batch arrives, or {@code null} for a caller that may record into
+ *     any table (an operator, the agent runtime of this deployment); a table refuses the batch of another agent
  */
 public record RecordExperiences(
         @TargetAggregateIdentifier QTableId tableId,
         String idempotencyKey,
         List<Experience> experiences,
-        boolean endsEpisode) {
+        boolean endsEpisode,
+        AgentId actingAgent) {
 
     /** Hard ceiling of the domain; the API may enforce a lower, configurable one. */
     public static final int MAX_BATCH = 100_000;
@@ -35,5 +38,11 @@ public record RecordExperiences(
             }
         }
         experiences = List.copyOf(experiences);
+    }
+
+    /** A batch from a caller that may record into any table. */
+    public RecordExperiences(
+            QTableId tableId, String idempotencyKey, List<Experience> experiences, boolean endsEpisode) {
+        this(tableId, idempotencyKey, experiences, endsEpisode, null);
     }
 }

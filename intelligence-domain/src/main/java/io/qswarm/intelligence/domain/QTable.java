@@ -88,6 +88,12 @@ public class QTable {
 
     @CommandHandler
     public QTable(CreateQTable command) {
+        if (command.actingAgent() != null && !command.actingAgent().equals(command.agentId())) {
+            throw new QTableRefusedException(
+                    QTableError.FOREIGN_AGENT,
+                    "agent '" + command.actingAgent() + "' may only create its own tables, not one of agent '"
+                            + command.agentId() + "'");
+        }
         chained(new QTableCreated(
                 command.tableId(),
                 command.agentId(),
@@ -103,6 +109,12 @@ public class QTable {
 
     @CommandHandler
     public RecordedBatch handle(RecordExperiences command) {
+        if (command.actingAgent() != null && !command.actingAgent().equals(agentId)) {
+            throw new QTableRefusedException(
+                    QTableError.FOREIGN_AGENT,
+                    "table " + tableId + " belongs to agent '" + agentId + "'; agent '" + command.actingAgent()
+                            + "' may only record into its own tables");
+        }
         if (appliedBatches.contains(command.idempotencyKey())) {
             return new RecordedBatch(true, 0, episodes, epsilon);
         }

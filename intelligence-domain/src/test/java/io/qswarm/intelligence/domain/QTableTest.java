@@ -1,16 +1,20 @@
 package io.qswarm.intelligence.domain;
 
+import static io.qswarm.intelligence.fixtures.QTableFixtures.AGENT;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.ALPHA;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.TABLE;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.aRoutingTable;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.aRoutingTableCreated;
+import static io.qswarm.intelligence.fixtures.QTableFixtures.aRoutingTableCreatedBy;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.batch;
+import static io.qswarm.intelligence.fixtures.QTableFixtures.batchOf;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.created;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.state;
 import static io.qswarm.intelligence.fixtures.QTableFixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.qswarm.intelligence.api.AgentId;
 import io.qswarm.intelligence.api.AppliedUpdate;
 import io.qswarm.intelligence.api.ChangeExploration;
 import io.qswarm.intelligence.api.Experience;
@@ -22,6 +26,7 @@ import io.qswarm.intelligence.api.MergePeerKnowledge;
 import io.qswarm.intelligence.api.MergeStrategy;
 import io.qswarm.intelligence.api.MergedEntry;
 import io.qswarm.intelligence.api.PeerEntry;
+import io.qswarm.intelligence.api.QTableError;
 import io.qswarm.intelligence.api.QTableMerged;
 import io.qswarm.intelligence.api.QTableRefusedException;
 import io.qswarm.intelligence.api.QTableUpdated;
@@ -85,6 +90,57 @@ class QTableTest {
                     ExplorationSchedule.linear(1.0, 0.1, 100));
 
             fixture.givenNoPriorActivity().when(command).expectEvents(created(command));
+        }
+
+        @Test
+        void anAgentCreatesItsOwnTable() {
+            fixture.givenNoPriorActivity()
+                    .when(aRoutingTableCreatedBy(AGENT, AGENT))
+                    .expectEvents(aRoutingTableCreated());
+        }
+
+        @Test
+        void anAgentCannotCreateTheTableOfAnotherAgent() {
+            fixture.givenNoPriorActivity()
+                    .when(aRoutingTableCreatedBy(AgentId.of("mallory"), AGENT))
+                    .expectException(refusedWith(QTableError.FOREIGN_AGENT))
+                    .expectExceptionMessage(
+                            org.hamcrest.Matchers.containsString("agent 'mallory' may only create its own tables"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Ownership {
+
+        @Test
+        void theOwningAgentRecordsIntoItsTable() {
+            fixture.given(aRoutingTableCreated())
+                    .when(batchOf(AGENT, "episode-1", step("s0", "direct_answer", 1.0, "s1")))
+                    .expectResultMessagePayload(new io.qswarm.intelligence.api.RecordedBatch(false, 1, 1, 0.1))
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                            org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                    org.hamcrest.Matchers.instanceOf(QTableUpdated.class),
+                                    org.axonframework.test.matchers.Matchers.andNoMore())));
+        }
+
+        @Test
+        void anotherAgentIsRefusedAndNothingIsStored() {
+            fixture.given(aRoutingTableCreated())
+                    .when(batchOf(AgentId.of("mallory"), "episode-1", step("s0", "direct_answer", 1.0, "s1")))
+                    .expectException(refusedWith(QTableError.FOREIGN_AGENT))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString(
+                            "belongs to agent 'agent-1'; agent 'mallory' may only record into its own tables"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherAgentIsRefusedEvenForABatchKeyTheTableAlreadyApplied() {
+            fixture.given(aRoutingTableCreated())
+                    .andGivenCommands(batch("episode-1", step("s0", "direct_answer", 1.0, "s1")))
+                    .when(batchOf(AgentId.of("mallory"), "episode-1", step("s0", "direct_answer", 1.0, "s1")))
+                    .expectException(QTableRefusedException.class)
+                    .expectNoEvents();
         }
     }
 
@@ -441,6 +497,16 @@ class QTableTest {
     }
 
     /** Captures the published events (and accepts them). */
+    /** A {@link QTableRefusedException} with {@code error}. */
+    private static org.hamcrest.Matcher<QTableRefusedException> refusedWith(QTableError error) {
+        return new org.hamcrest.FeatureMatcher<>(org.hamcrest.Matchers.is(error), "a refusal with error", "error") {
+            @Override
+            protected QTableError featureValueOf(QTableRefusedException actual) {
+                return actual.error();
+            }
+        };
+    }
+
     private static final class Captured extends BaseMatcher<List<EventMessage<?>>> {
         final List<EventMessage<?>> events = new ArrayList<>();
 
