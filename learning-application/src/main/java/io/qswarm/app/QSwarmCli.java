@@ -11,6 +11,7 @@ import io.qswarm.app.cli.FederationProofCommand;
 import io.qswarm.app.cli.ImportCommand;
 import io.qswarm.app.cli.RebuildCommand;
 import io.qswarm.app.cli.ServeCommand;
+import io.qswarm.app.cli.TokenCommand;
 import io.qswarm.app.cli.TrainCommand;
 import io.qswarm.app.cli.VerifyProofCommand;
 import picocli.CommandLine;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             RebuildCommand.class,
             FederateCommand.class,
             BanditCommand.class,
+            TokenCommand.class,
             FederationProofCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.qswarm.app.operations.UnknownReadModelException;
+import io.qswarm.intelligence.api.QTableError;
 import io.qswarm.intelligence.api.QTableRefusedException;
 import java.net.URI;
 import java.util.stream.Collectors;
@@ -45,6 +46,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(QTableRefusedException.class)
     ProblemDetail refused(QTableRefusedException e) {
+        if (e.error() == QTableError.FOREIGN_AGENT) {
+            return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+        }
         return problem(
                 HttpStatus.UNPROCESSABLE_ENTITY, e.error().name().toLowerCase().replace('_', '-'), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.qswarm.app.api;
 
+import io.qswarm.app.security.Caller;
 import io.qswarm.app.valuefunction.ValueFunctionParameterQueries;
 import io.qswarm.app.valuefunction.ValueFunctionParameters;
 import io.qswarm.federation.exchange.KnowledgeTransfer;
@@ -81,7 +82,8 @@ class TableController {
                 request.alpha() != null ? request.alpha() : 0.1,
                 request.gamma() != null ? request.gamma() : 0.95,
                 request.exploration() != null ? request.exploration().toSchedule() : ExplorationSchedule.constant(0.1),
-                request.valueFunctionSpec()));
+                request.valueFunctionSpec(),
+                Caller.actingAgent()));
         URI location = URI.create("/api/v1/tables/" + id.value());
         return ResponseEntity.created(location).body(new TableRequests.Created(id.value(), location.toString()));
     }
@@ -97,7 +99,8 @@ class TableController {
                 QTableId.of(tableId),
                 request.idempotencyKey(),
                 TableRequests.each("experiences", request.experiences(), TableRequests.Step::toExperience),
-                request.endsEpisode() == null || request.endsEpisode()));
+                request.endsEpisode() == null || request.endsEpisode(),
+                Caller.actingAgent()));
     }
 
     @PostMapping("/{tableId}/merges")

@@ -14,22 +14,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The HTTP client of {@code ./qswarm federate} and {@code ./qswarm bandit}: rounds, sagas, deadlines and bandit
- * policies live in the running server, so the CLI asks it rather than opening the store. A refusal comes back as an
- * RFC 9457 problem and becomes one line: its detail and code.
+ * The HTTP client of the commands that talk to a running server ({@code federate}, {@code bandit}, {@code token}):
+ * rounds, sagas, deadlines and bandit policies live in the server, so the CLI asks it rather than opening the store.
+ * Every request carries the API token ({@code --token} or {@code $QSWARM_TOKEN}). A refusal comes back as an RFC 9457
+ * problem and becomes one line: its detail and code; a refused token says so.
  */
 final class FederateClient {
 
     private final URI server;
+    private final String token;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    FederateClient(URI server) {
+    /** @param token the API token sent as {@code Authorization: Bearer}, or null to send none */
+    FederateClient(URI server, String token) {
         String scheme = server.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme) || server.getHost() == null) {
             throw new IllegalArgumentException("--server must be an http(s) URL, was '" + server + "'");
         }
+        if (token != null && (token.isBlank() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new IllegalArgumentException(
+                    "--token (or $QSWARM_TOKEN) must be a token as it was given, without" + " spaces or line breaks");
+        }
         this.server = server;
+        this.token = token == null || token.isBlank() ? null : token;
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -44,6 +52,10 @@ final class FederateClient {
 
     JsonNode delete(String path) {
         return send("DELETE", path, null);
+    }
+
+    JsonNode put(String path, Object body) {
+        return send("PUT", path, body);
     }
 
     static String segment(String value) {
@@ -69,12 +81,15 @@ final class FederateClient {
 
     private JsonNode send(String method, String path, HttpRequest.BodyPublisher publisher, String contentType) {
         URI uri = URI.create(server.toString().replaceAll("/+$", "") + path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json, application/problem+json")
-                .method(method, publisher)
-                .build();
+                .method(method, publisher);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -90,6 +105,9 @@ final class FederateClient {
             throw new IllegalStateException("interrupted");
         }
         JsonNode answer = parse(response.body());
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new IllegalStateException(refusedToken(response.statusCode(), answer, response.body()));
+        }
         if (response.statusCode() >= 400) {
             throw new IllegalStateException(problem(response.statusCode(), answer, response.body()));
         }
@@ -105,6 +123,15 @@ final class FederateClient {
         } catch (IOException e) {
             return json.getNodeFactory().textNode(body);
         }
+    }
+
+    private String refusedToken(int status, JsonNode answer, String body) {
+        String reason = problem(status, answer, body);
+        if (token == null && status == 401) {
+            return "the server at " + server + " needs a token: pass --token TOKEN or set QSWARM_TOKEN (" + reason
+                    + ")";
+        }
+        return "the server refused the token: " + reason;
     }
 
     private static String problem(int status, JsonNode answer, String body) {

@@ -311,7 +311,7 @@ public class FederateCommand extends ServerCommandGroup {
             name = "peers",
             mixinStandardHelpOptions = true,
             description = "The peers this server trusts.",
-            subcommands = {Peers.Add.class, Peers.ListPeers.class, Peers.Remove.class})
+            subcommands = {Peers.Add.class, Peers.ListPeers.class, Peers.Rotate.class, Peers.Remove.class})
     static class Peers extends CommandGroup {
 
         @ParentCommand
@@ -335,6 +335,12 @@ public class FederateCommand extends ServerCommandGroup {
             @Option(names = "--key", required = true, description = "the peer's public key (base64)")
             String key;
 
+            @Option(
+                    names = "--credential",
+                    description = "the peer token the peer issued to this deployment (on its side: token create"
+                            + " --role peer --scope <this deployment's peer id>); sent with every request to it")
+            String credential;
+
             @Override
             FederateCommand root() {
                 return peers.parent;
@@ -346,9 +352,61 @@ public class FederateCommand extends ServerCommandGroup {
                 body.put("peerId", id);
                 body.put("baseUrl", url);
                 body.put("publicKey", key);
+                if (credential != null) {
+                    body.put("credential", credential);
+                }
                 JsonNode added = client().post("/api/v1/federation/peers", body);
                 print("registered peer " + id + " at " + url + " ("
-                        + added.path("keyId").asText() + ")");
+                        + added.path("keyId").asText() + (credential == null ? ", no credential" : "") + ")");
+                return 0;
+            }
+        }
+
+        @Command(
+                name = "rotate",
+                mixinStandardHelpOptions = true,
+                description = "Take a registered peer's new key (and optionally a new URL or credential); logged.")
+        static class Rotate extends Subcommand {
+
+            @ParentCommand
+            Peers peers;
+
+            @Option(names = "--id", required = true, description = "the registered peer")
+            String id;
+
+            @Option(names = "--key", required = true, description = "the peer's new public key (base64)")
+            String key;
+
+            @Option(names = "--url", description = "a new URL (default: the registered one)")
+            String url;
+
+            @Option(names = "--credential", description = "a new credential the peer issued to this deployment")
+            String credential;
+
+            @Override
+            FederateCommand root() {
+                return peers.parent;
+            }
+
+            @Override
+            public Integer call() {
+                String path = "/api/v1/federation/peers/" + FederateClient.segment(id);
+                var body = new LinkedHashMap<String, Object>();
+                body.put(
+                        "baseUrl",
+                        url != null
+                                ? url
+                                : client().get(path)
+                                        .path("peer")
+                                        .path("baseUrl")
+                                        .asText());
+                body.put("publicKey", key);
+                if (credential != null) {
+                    body.put("credential", credential);
+                }
+                body.put("rotate", true);
+                JsonNode rotated = client().put(path, body);
+                print("peer " + id + " now has key " + rotated.path("keyId").asText());
                 return 0;
             }
         }

@@ -4,7 +4,10 @@ import java.net.URI;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** A group of subcommands that talk to a running server ({@code --server}, inherited by every subcommand). */
+/**
+ * A group of subcommands that talk to a running server: {@code --server} and {@code --token}, inherited by every
+ * subcommand.
+ */
 abstract class ServerCommandGroup extends CommandGroup {
 
     @Option(
@@ -14,7 +17,14 @@ abstract class ServerCommandGroup extends CommandGroup {
             description = "the QSwarm server (default: $QSWARM_SERVER or ${DEFAULT-VALUE})")
     String server;
 
+    @Option(
+            names = "--token",
+            scope = CommandLine.ScopeType.INHERIT,
+            defaultValue = "${env:QSWARM_TOKEN}",
+            description = "the API token to send (default: $QSWARM_TOKEN)")
+    String token;
+
     FederateClient client() {
-        return new FederateClient(URI.create(server));
+        return new FederateClient(URI.create(server), token);
     }
 }

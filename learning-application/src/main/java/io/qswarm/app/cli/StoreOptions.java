@@ -19,6 +19,11 @@ public class StoreOptions {
     @Option(names = "--store", description = "JDBC URL of the event store instead of the embedded one")
     String store;
 
+    /** Whether {@code --data} or {@code --store} was given. */
+    boolean given() {
+        return data != null || store != null;
+    }
+
     /** The JDBC URL: {@code --store}, else the H2 file under {@code --data}, else under {@code fallback}. */
     public String url(Path fallback) {
         if (store != null) {

@@ -81,8 +81,8 @@ public class FederationConfiguration {
     }
 
     @Bean
-    PeerLink peerLink(ObjectMapper json, FederationProperties properties) {
-        return new PeerLink(json, properties.transport());
+    PeerLink peerLink(ObjectMapper json, FederationProperties properties, PeerRegistry registry) {
+        return new PeerLink(json, properties.transport(), registry::credentialOf);
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package io.qswarm.app.federation;
 
+import io.qswarm.app.security.Caller;
 import io.qswarm.federation.transport.ContributionPacket;
 import io.qswarm.federation.transport.KnowledgeRequestPacket;
 import io.qswarm.federation.transport.MergeRequestPacket;
 import io.qswarm.federation.transport.Peer;
 import io.qswarm.federation.transport.PeerId;
 import io.qswarm.federation.transport.PeerKey;
+import io.qswarm.federation.transport.SignedPacket;
 import io.qswarm.intelligence.api.Checks;
 import io.qswarm.intelligence.api.MergeCounts;
 import io.qswarm.intelligence.api.QTableId;
@@ -80,14 +82,23 @@ class FederationController {
         if (peer.id().equals(identity.id())) {
             throw new IllegalArgumentException("'" + peer.id() + "' is this deployment's own peer id");
         }
-        PeerRegistry.Registered registered = registry.add(peer);
+        PeerRegistry.Registered registered = registry.add(peer, credential(request.credential()));
         return ResponseEntity.created(URI.create("/api/v1/federation/peers/" + peer.id()))
                 .body(registered);
     }
 
     @PutMapping("/peers/{peerId}")
     PeerRegistry.Registered putPeer(@PathVariable String peerId, @RequestBody SwarmRequests.PutPeer request) {
-        return registry.put(peer(peerId, request.baseUrl(), request.publicKey()));
+        return registry.put(
+                peer(peerId, request.baseUrl(), request.publicKey()),
+                credential(request.credential()),
+                Boolean.TRUE.equals(request.rotate()),
+                Caller.current().map(Caller::describe).orElse("an unauthenticated caller"));
+    }
+
+    @GetMapping("/peers/{peerId}/rotations")
+    List<PeerRegistry.Rotation> rotations(@PathVariable String peerId) {
+        return registry.rotations(PeerId.of(peerId));
     }
 
     @DeleteMapping("/peers/{peerId}")
@@ -117,15 +128,15 @@ class FederationController {
     @PostMapping("/knowledge-requests") // PacketInbox.KNOWLEDGE_REQUESTS
     @ResponseStatus(HttpStatus.ACCEPTED)
     PacketInbox.RequestAccepted knowledgeRequest(HttpServletRequest request) throws IOException {
-        return inbox.receive(
-                inbox.read(request.getContentLengthLong(), request.getInputStream(), KnowledgeRequestPacket.class));
+        return inbox.receive(ownPacket(
+                inbox.read(request.getContentLengthLong(), request.getInputStream(), KnowledgeRequestPacket.class)));
     }
 
     @PostMapping("/contributions") // PacketInbox.CONTRIBUTIONS
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> contribution(HttpServletRequest request) throws IOException {
-        ContributionPacket packet =
-                inbox.read(request.getContentLengthLong(), request.getInputStream(), ContributionPacket.class);
+        ContributionPacket packet = ownPacket(
+                inbox.read(request.getContentLengthLong(), request.getInputStream(), ContributionPacket.class));
         inbox.receive(packet);
         return Map.of(
                 "roundId", packet.header().roundId().value(),
@@ -134,8 +145,26 @@ class FederationController {
 
     @PostMapping("/merges") // PacketInbox.MERGES
     MergeCounts merge(HttpServletRequest request) throws IOException {
-        return inbox.receive(
-                inbox.read(request.getContentLengthLong(), request.getInputStream(), MergeRequestPacket.class));
+        return inbox.receive(ownPacket(
+                inbox.read(request.getContentLengthLong(), request.getInputStream(), MergeRequestPacket.class)));
+    }
+
+    /** A packet sent on a peer's credential must be that peer's own (its signature is checked next, by the inbox). */
+    private static <P extends SignedPacket> P ownPacket(P packet) {
+        Caller.requireSender(packet.header().sender().value());
+        return packet;
+    }
+
+    /** The credential a peer issued to this deployment: a bearer token, as printable ASCII without spaces. */
+    private static String credential(String credential) {
+        if (credential != null
+                && (credential.isEmpty()
+                        || credential.length() > 200
+                        || !credential.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new IllegalArgumentException(
+                    "credential must be the peer's token as it gave it: 1 to 200 printable characters, no spaces");
+        }
+        return credential;
     }
 
     private static Peer peer(String id, String baseUrl, String publicKey) {

@@ -3,6 +3,7 @@ package io.qswarm.app.federation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qswarm.federation.transport.Peer;
+import io.qswarm.federation.transport.PeerId;
 import io.qswarm.federation.transport.SignedPacket;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +43,23 @@ public class PeerLink implements AutoCloseable {
     private final Duration requestTimeout;
     private final int attempts;
     private final ExecutorService senders;
+    private final PeerCredentials credentials;
 
-    public PeerLink(ObjectMapper json, FederationProperties.Transport settings) {
+    /** The credential each peer issued to this deployment, sent as {@code Authorization: Bearer}. */
+    @FunctionalInterface
+    public interface PeerCredentials {
+        Optional<String> of(PeerId peer);
+
+        /** Adds the peer's credential, when one is held, to a request to it. */
+        default HttpRequest.Builder authorize(HttpRequest.Builder request, PeerId peer) {
+            of(peer).ifPresent(credential -> request.header("Authorization", "Bearer " + credential));
+            return request;
+        }
+    }
+
+    public PeerLink(ObjectMapper json, FederationProperties.Transport settings, PeerCredentials credentials) {
         this.json = json;
+        this.credentials = credentials;
         this.requestTimeout = settings.requestTimeout();
         this.attempts = settings.attempts();
         var counter = new AtomicInteger();
@@ -71,7 +87,8 @@ public class PeerLink implements AutoCloseable {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(peer.resolve(path))
+                        credentials
+                                .authorize(HttpRequest.newBuilder(peer.resolve(path)), peer.id())
                                 .timeout(requestTimeout)
                                 .header("Content-Type", "application/json")
                                 .header("Accept", "application/json, application/problem+json")

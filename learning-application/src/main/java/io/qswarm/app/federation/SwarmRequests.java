@@ -80,7 +80,15 @@ final class SwarmRequests {
 
     record Created(String id, String location) {}
 
-    record AddPeer(String peerId, String baseUrl, String publicKey) {}
+    /**
+     * @param credential the token the peer issued to this deployment (a peer token on its side, scoped to this
+     *     deployment's peer id), sent with every packet and snapshot request to it; optional
+     */
+    record AddPeer(String peerId, String baseUrl, String publicKey, String credential) {}
 
-    record PutPeer(String baseUrl, String publicKey) {}
+    /**
+     * @param credential a new credential the peer issued to this deployment; absent: keep the one held
+     * @param rotate accept a new key for the peer (a key rotation, logged); without it a new key is refused
+     */
+    record PutPeer(String baseUrl, String publicKey, String credential, Boolean rotate) {}
 }

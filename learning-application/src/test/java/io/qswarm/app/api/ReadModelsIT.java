@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qswarm.app.security.ItCredentials;
 import io.qswarm.intelligence.api.QTableCreated;
 import io.qswarm.intelligence.api.QTableUpdated;
 import java.net.URI;
@@ -77,6 +78,9 @@ class ReadModelsIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    ItCredentials credentials;
 
     @Autowired
     ObjectMapper json;
@@ -237,6 +241,7 @@ class ReadModelsIT {
         var request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/tables/live/confidence/stream"))
                 .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + credentials.admin())
                 .build();
         var stream = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines())

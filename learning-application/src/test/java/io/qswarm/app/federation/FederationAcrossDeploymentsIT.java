@@ -36,9 +36,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two QSwarm deployments, alpha and beta, as two real processes ({@code qswarm serve}) with two H2 stores, federating
- * over HTTP on 127.0.0.1. They exchange public keys; alpha coordinates a swarm of its table a-1 and beta's table b-1; a
- * round merges each table into the other. Then forged, tampered, replayed, stale, misaddressed and oversized packets
- * are refused with RFC 9457 problems, and the receiver's event store does not grow by a single event.
+ * over HTTP on 127.0.0.1. Each shows its first admin token at its first start; each issues the other a peer token, and
+ * they exchange public keys and those credentials; alpha coordinates a swarm of its table a-1 and beta's table b-1; a
+ * round merges each table into the other. Then forged, tampered, replayed, stale, misaddressed, oversized, anonymous
+ * and misattributed packets are refused with RFC 9457 problems, and the receiver's event store does not grow by a
+ * single event; the peer-hijack sequence of issue 14 is refused at its first step.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FederationAcrossDeploymentsIT {
@@ -67,12 +72,19 @@ class FederationAcrossDeploymentsIT {
     private Server alpha;
     private Server beta;
 
-    record Server(String name, int port, Path data, Path log, Process process) {
+    record Server(String name, int port, Path data, Path log, Process process, String[] admin) {
 
         String url() {
             return "http://127.0.0.1:" + port;
         }
+
+        /** The admin token the server showed at its first start. */
+        String adminToken() {
+            return admin[0];
+        }
     }
+
+    private static final Pattern SHOWN_TOKEN = Pattern.compile("^ {4}(qsw_[a-z2-7]{12}_[A-Za-z0-9_-]{43})$");
 
     record Response(int status, JsonNode body, String contentType) {}
 
@@ -87,8 +99,9 @@ class FederationAcrossDeploymentsIT {
         JsonNode betaIdentity = get(beta, "/api/v1/federation/identity").body();
         assertThat(alphaIdentity.get("peerId").asText()).isEqualTo("alpha");
         assertThat(betaIdentity.get("peerId").asText()).isEqualTo("beta");
-        expect(post(alpha, "/api/v1/federation/peers", peerJson(beta, betaIdentity)), 201);
-        expect(post(beta, "/api/v1/federation/peers", peerJson(alpha, alphaIdentity)), 201);
+        // each deployment issues the other a peer token, which the other sends with every packet
+        expect(post(alpha, "/api/v1/federation/peers", peerJson(beta, betaIdentity, peerToken(beta, "alpha"))), 201);
+        expect(post(beta, "/api/v1/federation/peers", peerJson(alpha, alphaIdentity, peerToken(alpha, "beta"))), 201);
 
         table(alpha, "a-1", "sa");
         table(beta, "b-1", "sb");
@@ -171,12 +184,29 @@ class FederationAcrossDeploymentsIT {
         QTableId b1 = QTableId.of("b-1");
         List<PeerEntry> entries = List.of(new PeerEntry(StateKey.of("forged"), "left", 99.0, 0, Map.of("b-1", 50L)));
 
-        // an unknown peer
+        String betaAtAlpha = peerToken(alpha, "beta");
+        ContributionPacket mallorys =
+                signer("mallory", malloryKey, now).contribution(PeerId.of("alpha"), swarm, round, b1, 60, entries);
+
+        // a packet without a credential, and one with a credential alpha never issued
+        refused(alpha, "/api/v1/federation/contributions", bytes(mallorys), null, 401, "unauthorized");
         refused(
                 alpha,
                 "/api/v1/federation/contributions",
-                bytes(signer("mallory", malloryKey, now)
-                        .contribution(PeerId.of("alpha"), swarm, round, b1, 60, entries)),
+                bytes(mallorys),
+                "qsw_aaaaaaaaaaaa_" + "A".repeat(43),
+                401,
+                "unauthorized");
+
+        // a packet in mallory's name on beta's credential
+        refused(alpha, "/api/v1/federation/contributions", bytes(mallorys), betaAtAlpha, 403, "forbidden");
+
+        // an unknown peer, even with a peer token in its name
+        refused(
+                alpha,
+                "/api/v1/federation/contributions",
+                bytes(mallorys),
+                peerToken(alpha, "mallory"),
                 403,
                 "unknown-peer");
 
@@ -185,6 +215,7 @@ class FederationAcrossDeploymentsIT {
                 alpha,
                 "/api/v1/federation/contributions",
                 bytes(signer("beta", malloryKey, now).contribution(PeerId.of("alpha"), swarm, round, b1, 60, entries)),
+                betaAtAlpha,
                 403,
                 "bad-signature");
 
@@ -193,7 +224,13 @@ class FederationAcrossDeploymentsIT {
                 signer("beta", betaKey, now).contribution(PeerId.of("alpha"), swarm, round, b1, 60, entries);
         ObjectNode tampered = (ObjectNode) json.valueToTree(genuine);
         ((ObjectNode) tampered.get("entries").get(0)).put("q", 1000.0);
-        refused(alpha, "/api/v1/federation/contributions", json.writeValueAsBytes(tampered), 403, "bad-signature");
+        refused(
+                alpha,
+                "/api/v1/federation/contributions",
+                json.writeValueAsBytes(tampered),
+                betaAtAlpha,
+                403,
+                "bad-signature");
 
         // a packet issued ten minutes ago
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofMinutes(10)), ZoneOffset.UTC);
@@ -201,6 +238,7 @@ class FederationAcrossDeploymentsIT {
                 alpha,
                 "/api/v1/federation/contributions",
                 bytes(signer("beta", betaKey, past).contribution(PeerId.of("alpha"), swarm, round, b1, 60, entries)),
+                betaAtAlpha,
                 409,
                 "stale-packet");
 
@@ -209,6 +247,7 @@ class FederationAcrossDeploymentsIT {
                 alpha,
                 "/api/v1/federation/contributions",
                 bytes(signer("beta", betaKey, now).contribution(PeerId.of("gamma"), swarm, round, b1, 60, entries)),
+                betaAtAlpha,
                 403,
                 "wrong-receiver");
 
@@ -218,6 +257,7 @@ class FederationAcrossDeploymentsIT {
                 "/api/v1/federation/contributions",
                 bytes(signer("beta", betaKey, now)
                         .contribution(PeerId.of("alpha"), swarm, round, QTableId.of("a-1"), 60, entries)),
+                betaAtAlpha,
                 403,
                 "not-the-host");
 
@@ -228,13 +268,14 @@ class FederationAcrossDeploymentsIT {
         }
         byte[] large = bytes(signer("beta", betaKey, now).contribution(PeerId.of("alpha"), swarm, round, b1, 60, many));
         assertThat(large.length).isGreaterThan(MAX_PACKET_BYTES);
-        refused(alpha, "/api/v1/federation/contributions", large, 413, "packet-too-large");
+        refused(alpha, "/api/v1/federation/contributions", large, betaAtAlpha, 413, "packet-too-large");
 
         // not a packet at all
         refused(
                 alpha,
                 "/api/v1/federation/merges",
                 "{\"hello\":1}".getBytes(StandardCharsets.UTF_8),
+                betaAtAlpha,
                 400,
                 "malformed-packet");
 
@@ -249,21 +290,124 @@ class FederationAcrossDeploymentsIT {
                         List.of(new PeerEntry(StateKey.of("sz"), "left", 0.5, 0, Map.of("a-9", 3L))));
         byte[] mergeBytes = bytes(merge);
         long before = head(beta);
-        Response accepted = post(beta, "/api/v1/federation/merges", mergeBytes);
+        String alphaAtBeta = peerToken(beta, "alpha");
+        Response accepted = post(beta, "/api/v1/federation/merges", mergeBytes, alphaAtBeta);
         assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(200);
         assertThat(accepted.body().get("added").asInt()).isEqualTo(1);
         assertThat(head(beta)).isGreaterThan(before);
-        refused(beta, "/api/v1/federation/merges", mergeBytes, 409, "replayed-nonce");
+        refused(beta, "/api/v1/federation/merges", mergeBytes, alphaAtBeta, 409, "replayed-nonce");
 
         // and the refusals were counted
         JsonNode packets = get(alpha, "/api/v1/federation/status").body().get("packets");
         assertThat(packets.get("refused").get("bad-signature").asInt()).isGreaterThanOrEqualTo(2);
     }
 
-    /** Posts the bytes and checks the problem, and that the receiver stored no event meanwhile. */
-    private void refused(Server receiver, String path, byte[] body, int status, String code) throws Exception {
+    @Test
+    void thePeerHijackOfIssue14IsRefusedAtItsFirstStep() throws Exception {
+        // given an attacker's key, and alpha's table a-1 as it is
+        var mallory = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String malloryKey =
+                Base64.getEncoder().encodeToString(mallory.getPublic().getEncoded());
+        String malloryPeer = "{\"peerId\":\"mallory\",\"baseUrl\":\"http://127.0.0.1:9\",\"publicKey\":\"%s\"}"
+                .formatted(malloryKey);
+        long before = head(alpha);
+        JsonNode betaBefore = get(alpha, "/api/v1/federation/peers/beta").body();
+
+        // when an anonymous caller registers a "trusted" peer: 401, and nothing is registered
+        Response anonymous = send(alpha, post(alpha.url() + "/api/v1/federation/peers", malloryPeer), null);
+        assertThat(anonymous.status()).as("%s", anonymous.body()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.body().get("type").asText()).isEqualTo("urn:qswarm:problem:unauthorized");
+        // and an agent or a viewer: 403
+        for (String role : new String[] {"viewer", "agent"}) {
+            Response refused = send(
+                    alpha, post(alpha.url() + "/api/v1/federation/peers", malloryPeer), token(alpha, role, "agent-x"));
+            assertThat(refused.status()).as("%s: %s", role, refused.body()).isEqualTo(403);
+            assertThat(refused.body().get("type").asText()).isEqualTo("urn:qswarm:problem:forbidden");
+            assertThat(refused.body().get("detail").asText()).contains("operator");
+        }
+        assertThat(get(alpha, "/api/v1/federation/peers/mallory").status()).isEqualTo(404);
+
+        // and the later steps fail on their own too: re-keying beta anonymously (401), or as an operator without
+        // asking for a rotation (409), leaves beta's key as it was
+        String rekey = "{\"baseUrl\":\"%s\",\"publicKey\":\"%s\"}".formatted(beta.url(), malloryKey);
+        assertThat(send(alpha, put(alpha.url() + "/api/v1/federation/peers/beta", rekey), null)
+                        .status())
+                .isEqualTo(401);
+        Response rekeyed =
+                send(alpha, put(alpha.url() + "/api/v1/federation/peers/beta", rekey), token(alpha, "operator", null));
+        assertThat(rekeyed.status()).as("%s", rekeyed.body()).isEqualTo(409);
+        assertThat(rekeyed.body().get("code").asText()).isEqualTo("key-change-refused");
+        assertThat(get(alpha, "/api/v1/federation/peers/beta").body().get("keyId"))
+                .isEqualTo(betaBefore.get("keyId"));
+
+        // and a merge mallory signed, in its own name or beta's, is refused without a credential and with beta's
+        MergeRequestPacket forged = signer("beta", mallory.getPrivate(), Clock.systemUTC())
+                .mergeRequest(
+                        PeerId.of("alpha"),
+                        SwarmId.of("hijack"),
+                        RoundId.of("hijack:1"),
+                        QTableId.of("a-1"),
+                        MergeStrategy.VISIT_WEIGHTED_MEAN,
+                        List.of(new PeerEntry(StateKey.of("sa"), "right", -997.0, 0, Map.of("beta", 1_003L))));
+        refused(alpha, "/api/v1/federation/merges", bytes(forged), null, 401, "unauthorized");
+        refused(alpha, "/api/v1/federation/merges", bytes(forged), peerToken(alpha, "beta"), 403, "bad-signature");
+        assertThat(head(alpha)).isEqualTo(before);
+    }
+
+    @Test
+    void aNewKeyForARegisteredPeerIsTakenOnlyAsARotationAndIsRecorded() throws Exception {
+        // given a peer gamma registered with one key
+        String first = Base64.getEncoder()
+                .encodeToString(KeyPairGenerator.getInstance("Ed25519")
+                        .generateKeyPair()
+                        .getPublic()
+                        .getEncoded());
+        String second = Base64.getEncoder()
+                .encodeToString(KeyPairGenerator.getInstance("Ed25519")
+                        .generateKeyPair()
+                        .getPublic()
+                        .getEncoded());
+        String operator = token(alpha, "operator", null);
+        expect(
+                send(
+                        alpha,
+                        post(
+                                alpha.url() + "/api/v1/federation/peers",
+                                "{\"peerId\":\"gamma\",\"baseUrl\":\"http://127.0.0.1:9\",\"publicKey\":\"%s\"}"
+                                        .formatted(first)),
+                        operator),
+                201);
+        String keyOf = "{\"baseUrl\":\"http://127.0.0.1:9\",\"publicKey\":\"%s\"%s}";
+
+        // when another key is put without, then with, "rotate"
+        Response refused =
+                send(alpha, put(alpha.url() + "/api/v1/federation/peers/gamma", keyOf.formatted(second, "")), operator);
+        Response rotated = send(
+                alpha,
+                put(alpha.url() + "/api/v1/federation/peers/gamma", keyOf.formatted(second, ",\"rotate\":true")),
+                operator);
+
+        // then the first is refused, the second taken, recorded with who asked, and logged
+        assertThat(refused.status()).as("%s", refused.body()).isEqualTo(409);
+        assertThat(refused.body().get("code").asText()).isEqualTo("key-change-refused");
+        assertThat(rotated.status()).as("%s", rotated.body()).isEqualTo(200);
+        JsonNode rotations =
+                get(alpha, "/api/v1/federation/peers/gamma/rotations").body();
+        assertThat(rotations).hasSize(1);
+        assertThat(rotations.get(0).get("newKeyId").asText())
+                .isEqualTo(rotated.body().get("keyId").asText());
+        assertThat(rotations.get(0).get("rotatedBy").asText()).startsWith("operator ");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Files.readString(alpha.log()).contains("the key of peer 'gamma' was rotated"));
+        expect(send(alpha, delete(alpha.url() + "/api/v1/federation/peers/gamma"), operator), 204);
+    }
+
+    /** Posts the bytes with a credential and checks the problem, and that the receiver stored no event meanwhile. */
+    private void refused(Server receiver, String path, byte[] body, String credential, int status, String code)
+            throws Exception {
         long before = head(receiver);
-        Response response = post(receiver, path, body);
+        Response response = post(receiver, path, body, credential);
         assertThat(response.status()).as("%s: %s", code, response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().get("code").asText()).isEqualTo(code);
@@ -323,12 +467,37 @@ class FederationAcrossDeploymentsIT {
                 .until(() -> get(server, "/api/v1/tables/" + id).status() == 200);
     }
 
-    private static String peerJson(Server server, JsonNode identity) {
-        return "{\"peerId\":\"%s\",\"baseUrl\":\"%s\",\"publicKey\":\"%s\"}"
+    private static String peerJson(Server server, JsonNode identity, String credential) {
+        return "{\"peerId\":\"%s\",\"baseUrl\":\"%s\",\"publicKey\":\"%s\",\"credential\":\"%s\"}"
                 .formatted(
                         identity.get("peerId").asText(),
                         server.url(),
-                        identity.get("publicKey").asText());
+                        identity.get("publicKey").asText(),
+                        credential);
+    }
+
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A peer token of {@code server} for {@code peer}: what {@code peer} sends to it. Made once. */
+    private String peerToken(Server server, String peer) {
+        return token(server, "peer", peer);
+    }
+
+    /** A token of {@code role} on {@code server} (scoped for agents and peers), made once by its admin. */
+    private String token(Server server, String role, String scope) {
+        return tokens.computeIfAbsent(server.name() + "/" + role + "/" + scope, key -> {
+            try {
+                String body = "{\"role\":\"%s\",\"name\":\"it %s\"%s}"
+                        .formatted(
+                                role,
+                                role,
+                                role.equals("agent") || role.equals("peer") ? ",\"scope\":\"" + scope + "\"" : "");
+                Response created = expect(post(server, "/api/v1/tokens", body), 201);
+                return created.body().get("token").asText();
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     private Server start(String name) throws IOException {
@@ -361,7 +530,7 @@ class FederationAcrossDeploymentsIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new Server(name, port, data, log, process);
+        return new Server(name, port, data, log, process, new String[1]);
     }
 
     private void awaitUp(Server server) throws IOException {
@@ -371,7 +540,11 @@ class FederationAcrossDeploymentsIT {
                 throw new AssertionError(server.name() + " exited:\n" + Files.readString(server.log()));
             }
             try {
-                if (get(server, "/actuator/health").status() == 200) {
+                if (send(server, HttpRequest.newBuilder(URI.create(server.url() + "/actuator/health")), null)
+                                        .status()
+                                == 200
+                        && shownToken(server) != null) {
+                    server.admin()[0] = shownToken(server);
                     return;
                 }
             } catch (IOException | InterruptedException notYet) {
@@ -387,21 +560,60 @@ class FederationAcrossDeploymentsIT {
         throw new AssertionError(server.name() + " did not start:\n" + Files.readString(server.log()));
     }
 
+    /** The admin token the server printed at its first start (its console is the log), or null before it has. */
+    private static String shownToken(Server server) throws IOException {
+        for (String line : Files.readAllLines(server.log())) {
+            Matcher shown = SHOWN_TOKEN.matcher(line);
+            if (shown.matches()) {
+                return shown.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** GET as the server's admin. */
     private Response get(Server server, String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET());
+        return send(
+                server, HttpRequest.newBuilder(URI.create(server.url() + path)).GET(), server.adminToken());
     }
 
+    /** POST as the server's admin. */
     private Response post(Server server, String path, String body) throws IOException, InterruptedException {
-        return post(server, path, body.getBytes(StandardCharsets.UTF_8));
+        return post(server, path, body.getBytes(StandardCharsets.UTF_8), server.adminToken());
     }
 
-    private Response post(Server server, String path, byte[] body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(server.url() + path))
+    private Response post(Server server, String path, byte[] body, String credential)
+            throws IOException, InterruptedException {
+        return send(
+                server,
+                HttpRequest.newBuilder(URI.create(server.url() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                credential);
+    }
+
+    private static HttpRequest.Builder post(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    private static HttpRequest.Builder put(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpRequest.Builder delete(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).DELETE();
+    }
+
+    /** Sends with {@code credential} as bearer token, or without one when it is null. */
+    private Response send(Server server, HttpRequest.Builder request, String credential)
+            throws IOException, InterruptedException {
+        if (credential != null) {
+            request.header("Authorization", "Bearer " + credential);
+        }
         HttpResponse<String> response =
                 http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body();

@@ -49,7 +49,7 @@ class SnapshotConfiguration {
         FederationProperties.Snapshots settings = properties.snapshots();
         return new PeerSnapshots(
                 registry,
-                new SnapshotDownloads(properties.transport()),
+                new SnapshotDownloads(properties.transport(), registry::credentialOf),
                 new StoreAudits(dataSource),
                 commands,
                 settings.directoryUnder(dataDir),

@@ -2,6 +2,7 @@ package io.qswarm.app.federation.snapshot;
 
 import io.qswarm.app.federation.FederationProperties;
 import io.qswarm.app.federation.NotFoundException;
+import io.qswarm.app.federation.PeerLink;
 import io.qswarm.federation.snapshot.SnapshotRefusedException;
 import io.qswarm.federation.transport.Peer;
 import java.io.IOException;
@@ -25,9 +26,11 @@ final class SnapshotDownloads {
 
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final PeerLink.PeerCredentials credentials;
 
-    SnapshotDownloads(FederationProperties.Transport transport) {
+    SnapshotDownloads(FederationProperties.Transport transport, PeerLink.PeerCredentials credentials) {
         this.requestTimeout = transport.requestTimeout();
+        this.credentials = credentials;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(transport.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -41,7 +44,8 @@ final class SnapshotDownloads {
      * @throws SnapshotTransferException when the peer cannot be reached or fails
      */
     Optional<byte[]> get(Peer peer, String path, long maxBytes) {
-        var request = HttpRequest.newBuilder(peer.resolve(BASE + path))
+        var request = credentials
+                .authorize(HttpRequest.newBuilder(peer.resolve(BASE + path)), peer.id())
                 .timeout(requestTimeout)
                 .GET()
                 .build();
@@ -50,6 +54,13 @@ final class SnapshotDownloads {
             try (InputStream body = response.body()) {
                 if (response.statusCode() == 404) {
                     return Optional.empty();
+                }
+                if (response.statusCode() == 401 || response.statusCode() == 403) {
+                    throw new SnapshotTransferException(
+                            "peer-refused",
+                            "peer '" + peer.id() + "' refused this deployment's credential (" + response.statusCode()
+                                    + " to GET " + BASE + path + "): register the peer token it issued to this"
+                                    + " deployment (./qswarm federate peers add|rotate --credential TOKEN)");
                 }
                 if (response.statusCode() != 200) {
                     throw new SnapshotTransferException(

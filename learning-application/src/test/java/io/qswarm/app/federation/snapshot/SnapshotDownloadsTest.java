@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /** Reading a peer's snapshot files: within the limit, or refused before the bytes are kept. */
 class SnapshotDownloadsTest {
 
-    private final SnapshotDownloads downloads =
-            new SnapshotDownloads(new FederationProperties.Transport(null, null, null, null));
+    private final SnapshotDownloads downloads = new SnapshotDownloads(
+            new FederationProperties.Transport(null, null, null, null), peer -> java.util.Optional.empty());
     private HttpServer server;
     private int status = 200;
     private byte[] answer = new byte[0];

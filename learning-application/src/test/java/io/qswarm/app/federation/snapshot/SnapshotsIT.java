@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qswarm.app.QSwarmApplication;
+import io.qswarm.app.security.ItCredentials;
+import io.qswarm.app.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
@@ -57,9 +60,12 @@ class SnapshotsIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final TestRestTemplate peerHttp = new TestRestTemplate();
+    /** Alpha's operator (its admin token). */
+    private TestRestTemplate peerHttp;
+
     private ConfigurableApplicationContext alpha;
     private String alphaUrl;
+    private String alphaKey;
 
     @BeforeAll
     void aPeerThatPublishesAndIsRegisteredHere() {
@@ -75,13 +81,59 @@ class SnapshotsIT {
                         "--spring.main.banner-mode=off");
         alphaUrl = "http://127.0.0.1:"
                 + ((WebServerApplicationContext) alpha).getWebServer().getPort();
+        ItCredentials alphaCredentials = alpha.getBean(ItCredentials.class);
+        peerHttp = new TestRestTemplate(new RestTemplateBuilder()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + alphaCredentials.admin()));
         JsonNode identity = peerHttp.getForObject(alphaUrl + "/api/v1/federation/identity", JsonNode.class);
+        alphaKey = identity.get("publicKey").asText();
+        // alpha lets this deployment read its snapshots with a peer token in this deployment's name
+        String here = http.getForObject("/api/v1/federation/identity", JsonNode.class)
+                .get("peerId")
+                .asText();
         var registered = post(
                 http,
                 "/api/v1/federation/peers",
-                "{\"peerId\":\"alpha\",\"baseUrl\":\"%s\",\"publicKey\":\"%s\"}"
-                        .formatted(alphaUrl, identity.get("publicKey").asText()));
+                "{\"peerId\":\"alpha\",\"baseUrl\":\"%s\",\"publicKey\":\"%s\",\"credential\":\"%s\"}"
+                        .formatted(alphaUrl, alphaKey, alphaCredentials.token(Role.PEER, here)));
         assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(registered.getBody().get("credentialConfigured").asBoolean()).isTrue();
+        assertThat(registered.getBody().toString()).doesNotContain("qsw_");
+    }
+
+    @Test
+    void aPeerThatHoldsNoCredentialOfAlphaIsRefusedByAlphaAndNothingIsStored() {
+        // given alpha registered a second time, under another name and without the credential alpha issued
+        var registered = post(
+                http,
+                "/api/v1/federation/peers",
+                "{\"peerId\":\"alpha-without-credential\",\"baseUrl\":\"%s\",\"publicKey\":\"%s\"}"
+                        .formatted(alphaUrl, alphaKey));
+        assertThat(registered.getStatusCode()).as("%s", registered.getBody()).isEqualTo(HttpStatus.CREATED);
+        String table = "uncredentialed-" + run;
+        alphaTable(table, "e-1", "s1");
+        assertThat(post(peerHttp, alphaUrl + "/api/v1/snapshots/" + table, "").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        // when this deployment fetches through that registration
+        var fetched = post(
+                http,
+                "/api/v1/snapshots/fetch",
+                "{\"peer\":\"alpha-without-credential\",\"table\":\"%s\",\"apply\":true}".formatted(table));
+
+        // then alpha answered 401, which comes back as the reason, and no table was made here
+        problem(fetched, HttpStatus.BAD_GATEWAY, "peer-refused");
+        assertThat(fetched.getBody().get("detail").asText()).contains("401", "credential");
+        assertThat(events("alpha-without-credential." + table)).isZero();
+
+        // and a peer token of alpha reads what alpha publishes, but publishes nothing itself
+        var asPeer = new TestRestTemplate(new RestTemplateBuilder()
+                .defaultHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer " + alpha.getBean(ItCredentials.class).token(Role.PEER, "some-peer")));
+        assertThat(asPeer.getForEntity(alphaUrl + "/api/v1/snapshots/" + table + "/manifest.jsonl", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        problem(post(asPeer, alphaUrl + "/api/v1/snapshots/" + table, ""), HttpStatus.FORBIDDEN, "forbidden");
     }
 
     @AfterAll
