@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tokens")
 @Tag(name = "tokens", description = "API tokens: created, listed and revoked by an admin (docs/security.md)")
 class TokenController {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenController.class);
 
     private final ApiTokens tokens;
 
@@ -88,6 +92,12 @@ class TokenController {
                 request.scope(),
                 request.expiresIn(),
                 Caller.current().map(Caller::describe).orElse("anonymous"));
+        log.info(
+                "token {} ({} '{}') created by {}",
+                issued.token().id(),
+                issued.token().role().label(),
+                issued.token().name(),
+                issued.token().createdBy());
         return ResponseEntity.created(
                         URI.create("/api/v1/tokens/" + issued.token().id()))
                 .body(new CreatedToken(issued.credential(), TokenView.of(issued.token())));
@@ -106,6 +116,10 @@ class TokenController {
             responses = @ApiResponse(responseCode = "404", description = "unknown-token"))
     TokenView revoke(@PathVariable String tokenId) {
         token(tokenId);
+        log.info(
+                "token {} revoked by {}",
+                tokenId,
+                Caller.current().map(Caller::describe).orElse("anonymous"));
         return TokenView.of(tokens.revoke(tokenId).orElseThrow());
     }
 

@@ -386,6 +386,13 @@ class AuthenticationIT {
         }
 
         @Test
+        void aRequestTheFirewallRefusesIsAProblemToo() throws Exception {
+            Answer rejected = send("GET", "/api/v1/tables;jsessionid=x", bearer(credentials.admin()), null);
+            assertThat(rejected.status()).isEqualTo(400);
+            assertThat(rejected.body().get("type").asText()).isEqualTo("urn:qswarm:problem:rejected-request");
+        }
+
+        @Test
         void anEndpointWithoutARowIsForAdminsOnly() throws Exception {
             Answer viewer = send("GET", "/api/v1/no-such-thing", bearer(credentials.token(Role.VIEWER)), null);
             assertThat(viewer.status()).isEqualTo(403);
