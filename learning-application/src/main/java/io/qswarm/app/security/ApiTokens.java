@@ -83,6 +83,7 @@ public class ApiTokens {
     public record Issued(Token token, String credential) {}
 
     public static final int MAX_NAME = 100;
+    private static final int MAX_CACHED = 10_000;
     static final String BOOTSTRAP_MARKER = "first-admin";
 
     private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
@@ -177,6 +178,9 @@ public class ApiTokens {
                 return Optional.empty();
             }
             if (!cacheTtl.isZero()) {
+                if (cache.size() >= MAX_CACHED) {
+                    cache.clear(); // only credentials found in the store are cached; a crowd of sessions starts over
+                }
                 cache.put(credential.id(), verified);
             }
         }
