@@ -3,6 +3,7 @@ package io.qswarm.app;
 import io.qswarm.app.cli.AuditCommand;
 import io.qswarm.app.cli.BacktestCommand;
 import io.qswarm.app.cli.BanditCommand;
+import io.qswarm.app.cli.DbCommand;
 import io.qswarm.app.cli.EvaluateCommand;
 import io.qswarm.app.cli.ExportCommand;
 import io.qswarm.app.cli.ExportStreamsCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             RebuildCommand.class,
             FederateCommand.class,
             BanditCommand.class,
+            DbCommand.class,
             FederationProofCommand.class,
             CommandLine.HelpCommand.class
         })
