@@ -38,8 +38,6 @@ public record H2Store(Path directory) {
                 USER,
                 "spring.datasource.password",
                 PASSWORD,
-                "spring.jpa.hibernate.ddl-auto",
-                "validate",
                 "spring.flyway.enabled",
                 true,
                 "spring.flyway.locations",

@@ -48,8 +48,7 @@ public record MachineDescription(
                         .collect(Collectors.joining(", ")),
                 fileSystem(storeDirectory),
                 "Axon Framework " + mavenVersion("org.axonframework", "axon-messaging") + ", Spring Boot "
-                        + SpringBootVersion.getVersion() + ", Hibernate " + org.hibernate.Version.getVersionString()
-                        + ", H2 " + org.h2.engine.Constants.FULL_VERSION);
+                        + SpringBootVersion.getVersion() + ", H2 " + org.h2.engine.Constants.FULL_VERSION);
     }
 
     private static String cpuModel() {

@@ -3,6 +3,7 @@ package io.qswarm.app;
 import io.qswarm.app.cli.AuditCommand;
 import io.qswarm.app.cli.BacktestCommand;
 import io.qswarm.app.cli.BanditCommand;
+import io.qswarm.app.cli.DbCommand;
 import io.qswarm.app.cli.EvaluateCommand;
 import io.qswarm.app.cli.ExportCommand;
 import io.qswarm.app.cli.ExportStreamsCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             FederateCommand.class,
             BanditCommand.class,
             TokenCommand.class,
+            DbCommand.class,
             FederationProofCommand.class,
             CommandLine.HelpCommand.class
         })

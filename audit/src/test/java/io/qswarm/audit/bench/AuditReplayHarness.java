@@ -88,7 +88,6 @@ public final class AuditReplayHarness {
                 .properties(
                         "spring.datasource.url=" + url,
                         "spring.datasource.username=sa",
-                        "spring.jpa.hibernate.ddl-auto=validate",
                         // batches of 1000 updates: a snapshot every 20 events bounds each load to 20k updates
                         "qswarm.snapshot.threshold=20",
                         "spring.flyway.locations=classpath:db/migration/{vendor}",

@@ -2,6 +2,11 @@ package io.qswarm.infra.axon;
 
 import io.qswarm.intelligence.domain.BanditPolicy;
 import io.qswarm.intelligence.domain.QTable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -46,6 +51,33 @@ public class AxonConfiguration {
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
         return QSwarmSerializers.jackson();
+    }
+
+    /**
+     * The command gateway every caller uses. A command that lost a race for the same aggregate (another thread, or
+     * another node on a shared store, appended the same sequence number first: a ConcurrencyException) is
+     * sent again after a short, growing pause, up to {@value #CONFLICT_RETRIES} times ({@link ConflictRetries}); the caching repository has
+     * evicted the stale aggregate with the rollback, so the retry decides against the fresh stream (ADR 0017).
+     * Every other failure is answered at once: a refusal is not a conflict.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService conflictRetryExecutor) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConflictRetries(conflictRetryExecutor, CONFLICT_RETRIES, 10))
+                .build();
+    }
+
+    /** How often a command that lost a race for its aggregate is sent again. */
+    public static final int CONFLICT_RETRIES = 10;
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService conflictRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "qswarm-command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Lets the web layer write identifiers and state keys as plain strings, as stored events do. */

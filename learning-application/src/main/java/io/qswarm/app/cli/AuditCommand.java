@@ -12,8 +12,12 @@ import io.qswarm.infra.axon.QSwarmSerializers;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -144,17 +148,34 @@ public class AuditCommand implements Callable<Integer> {
         return clean ? 0 : 1;
     }
 
-    /** The store as a plain JDBC data source; an embedded store that does not exist is an error, not a new file. */
+    /**
+     * The store as a plain JDBC data source that can only read: an audit never migrates, repairs or otherwise changes
+     * the store it checks (H2 opens the file with {@code ACCESS_MODE_DATA=r}; PostgreSQL sessions are read-only). An
+     * embedded store that does not exist is an error, not a new file.
+     */
     static DataSource dataSource(StoreOptions options) {
-        String url = options.url(Path.of("./data"));
-        if (options.store == null) {
-            Path file = (options.data != null ? options.data : Path.of("./data")).resolve("qswarm.mv.db");
+        Path fallback = Path.of("./data");
+        if (options.embedded() && options.store == null) {
+            Path file = options.dataDirectory(fallback).resolve("qswarm.mv.db");
             if (!Files.exists(file)) {
                 throw new IllegalArgumentException("no event store at " + file.toAbsolutePath()
                         + "; pass --data DIR (the directory of qswarm.mv.db) or --store URL");
             }
         }
-        return new DriverManagerDataSource(url, "sa", "");
+        String url = options.url(fallback);
+        if (options.embedded()) {
+            return new DriverManagerDataSource(url + ";ACCESS_MODE_DATA=r", options.user(), options.password());
+        }
+        return new DriverManagerDataSource(url, options.user(), options.password()) {
+            @Override
+            protected Connection getConnectionFromDriverManager(String url, Properties properties) throws SQLException {
+                Connection connection = super.getConnectionFromDriverManager(url, properties);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+                }
+                return connection;
+            }
+        };
     }
 
     static ObjectMapper mapper() {

@@ -15,6 +15,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,14 +36,9 @@ public class ServeCommand implements Callable<Integer> {
             defaultValue = "127.0.0.1")
     String bind;
 
-    @Option(
-            names = "--data",
-            description = "directory of the embedded H2 store (default: ${DEFAULT-VALUE})",
-            defaultValue = "./data")
-    Path data;
-
-    @Option(names = "--store", description = "JDBC URL of another event store instead of the embedded one")
-    String store;
+    /** {@code --data DIR} (default ./data, also the node's identity and snapshot files) or {@code --store URL}. */
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Option(
             names = "--demo",
@@ -103,10 +99,7 @@ public class ServeCommand implements Callable<Integer> {
         var args = new ArrayList<String>();
         args.add("--server.port=" + port);
         args.add("--server.address=" + bind);
-        args.add("--qswarm.data-dir=" + data);
-        if (store != null) {
-            args.add("--spring.datasource.url=" + store);
-        }
+        args.addAll(storeOptions.springArguments(Path.of("./data")));
         if (tlsKeystore != null) {
             if (!Files.isReadable(tlsKeystore)) {
                 throw new IllegalArgumentException("--tls-keystore " + tlsKeystore + " is not a readable file");
